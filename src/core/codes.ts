@@ -22,4 +22,6 @@ export const Codes = {
   cliUsage: "BSP1401",
   cliOutputExists: "BSP1402",
   cliWrite: "BSP1403",
+  // Pod Security Standards (BSP39xx)
+  pssUnknownVersion: "BSP3901",
 } as const;

@@ -1,0 +1,73 @@
+import type { CheckImpl, Offender, PssCheck } from "../model.js";
+import { asRecord, asString } from "../pod-view.js";
+import type { JsonRecord } from "../pod-view.js";
+import { byCodeUnit, goQuote, joinQuote, pluralize, settersPhrase, sortedSet } from "../wording.js";
+import { pssRule } from "../variants.js";
+
+const annotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
+const allowedTypes = new Set(["RuntimeDefault", "Localhost"]);
+
+const allowedAnnotation = (value: string): boolean =>
+  value === "" || value === "runtime/default" || value.startsWith("localhost/");
+
+/** The profile type, when the securityContext sets a profile whose type is not allowed. */
+function badType(sc: JsonRecord | undefined): string | undefined {
+  const profile = asRecord(sc?.["appArmorProfile"]);
+  if (!profile) return undefined;
+  const type = asString(profile["type"]);
+  return allowedTypes.has(type) ? undefined : type;
+}
+
+const field = ["securityContext", "appArmorProfile", "type"];
+
+const v1_0: CheckImpl = {
+  collect: (pod) => {
+    const found: Offender[] = [];
+    const podType = badType(pod.securityContext);
+    if (podType !== undefined) {
+      found.push({ path: ["spec", ...field], kind: "pod", values: [podType] });
+    }
+    for (const c of pod.containers) {
+      const type = badType(c.securityContext);
+      if (type !== undefined) {
+        found.push({ container: c.name, path: [...c.path, ...field], kind: "container", values: [type] });
+      }
+    }
+    const keys = Object.keys(pod.annotations).sort(byCodeUnit);
+    for (const key of keys) {
+      const value = pod.annotations[key] ?? "";
+      if (key.startsWith(annotationPrefix) && !allowedAnnotation(value)) {
+        found.push({
+          path: ["metadata", "annotations", key],
+          kind: "annotation",
+          values: [`${key}=${goQuote(value)}`],
+        });
+      }
+    }
+    return found;
+  },
+  describe: (offenders) => {
+    const annotations = offenders.filter((o) => o.kind === "annotation").flatMap((o) => o.values);
+    const types = sortedSet(offenders.filter((o) => o.kind !== "annotation").flatMap((o) => o.values));
+    const setters = [settersPhrase(offenders)].filter((s) => s !== "");
+    if (annotations.length > 0) {
+      setters.push(pluralize("annotation", "annotations", annotations.length));
+    }
+    const values = [...types, ...annotations.sort(byCodeUnit)];
+    return {
+      reason: pluralize("forbidden AppArmor profile", "forbidden AppArmor profiles", values.length),
+      detail: `${setters.join(" and ")} must not set AppArmor profile type to ${joinQuote(values)}`,
+    };
+  },
+};
+
+export const appArmorProfile: PssCheck = {
+  upstreamId: "appArmorProfile",
+  level: "baseline",
+  meta: pssRule("baseline", "apparmor", {
+    title: "Pods must not disable or override the default AppArmor profile",
+    why: "Without the runtime's AppArmor profile a container loses a layer of confinement on hosts that support it.",
+    fix: 'Leave appArmorProfile unset or use type RuntimeDefault or Localhost (annotations: "runtime/default" or "localhost/*").',
+  }),
+  versions: [{ since: 0, impl: v1_0 }],
+};

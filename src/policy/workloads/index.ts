@@ -1,0 +1,2 @@
+export { podSpecsOf, podBearingKinds } from "./pod-specs.js";
+export type { PodSpecLocation } from "./pod-specs.js";
