@@ -1,0 +1,57 @@
+/**
+ * Runtime cost accounting, an approximation of the apiserver's (cel-go's actual-cost tracker).
+ *
+ * The apiserver stops one expression after {@link PER_CALL_LIMIT} cost units and one policy
+ * evaluation after {@link RUNTIME_BUDGET} units. cel-go charges about one unit per evaluated node,
+ * one per comprehension iteration step and size-proportional amounts for string and list functions.
+ * We charge: the expression's node count once, `size(range) × (nodes in the loop body + 1)` per
+ * comprehension (see rewrite.ts), and `ceil(length / 10)` in our string, regex and list functions.
+ * Close enough that runaway expressions fail here the way they fail in a cluster; not exact.
+ */
+
+export const PER_CALL_LIMIT = 1_000_000;
+export const RUNTIME_BUDGET = 10_000_000;
+
+export class CostLimitError extends Error {
+  constructor(readonly limit: number) {
+    super("operation cancelled: actual cost limit exceeded");
+    this.name = "CostLimitError";
+  }
+}
+
+export class CostMeter {
+  #spent = 0;
+  constructor(readonly limit: number = PER_CALL_LIMIT) {}
+
+  get spent(): number {
+    return this.#spent;
+  }
+
+  spend(units: number): void {
+    this.#spent += units;
+    if (this.#spent > this.limit) throw new CostLimitError(this.limit);
+  }
+}
+
+// Evaluation is synchronous and single-threaded, so the meter of the expression being evaluated is
+// held here instead of being threaded through every library function's signature.
+let active: CostMeter | undefined;
+
+export function charge(units: number): void {
+  if (active !== undefined) active.spend(units);
+}
+
+/** Proportional charge for work over `length` items/characters, cel-go's 0.1 per character. */
+export function chargeLength(length: number): void {
+  if (active !== undefined) active.spend(Math.ceil(length / 10));
+}
+
+export function withMeter<T>(meter: CostMeter | undefined, fn: () => T): T {
+  const previous = active;
+  active = meter;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}

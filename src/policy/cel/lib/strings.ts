@@ -1,0 +1,170 @@
+import type { Environment } from "@marcbachmann/cel-js";
+import { chargeLength } from "../cost.js";
+import { codePoints, hasSurrogates } from "./codepoints.js";
+import { fail } from "./errors.js";
+import { formatString, stringOf } from "./format-string.js";
+
+/**
+ * cel-go's strings extension as Kubernetes enables it, with code-point indexing and Go's
+ * strings.SplitN/Replace/TrimSpace semantics. Registered under `__k8s_` names: the parsed
+ * expression's calls are renamed to these (rewrite.ts) because the library's own built-ins of the
+ * same names cannot be replaced.
+ */
+export const STRING_FUNCTIONS = [
+  "charAt",
+  "indexOf",
+  "lastIndexOf",
+  "lowerAscii",
+  "upperAscii",
+  "replace",
+  "split",
+  "substring",
+  "trim",
+  "join",
+  "format",
+  "matches",
+  "string",
+  "reverse",
+] as const;
+
+// Go's unicode.IsSpace.
+const GO_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
+const TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, "g");
+
+function index(i: bigint, length: number): number {
+  if (i < 0n || i > BigInt(length)) fail(`index out of range: ${i}`);
+  return Number(i);
+}
+
+function indexOf(s: string, sub: string, from: bigint): bigint {
+  chargeLength(s.length);
+  if (!hasSurrogates(s) && !hasSurrogates(sub)) {
+    const offset = index(from, s.length);
+    return BigInt(s.indexOf(sub, offset));
+  }
+  const cps = codePoints(s);
+  const offset = index(from, cps.length);
+  const subCps = codePoints(sub);
+  for (let i = offset; i + subCps.length <= cps.length; i++) {
+    if (cps.slice(i, i + subCps.length).join("") === sub) return BigInt(i);
+  }
+  return -1n;
+}
+
+function lastIndexOf(s: string, sub: string, from: bigint | undefined): bigint {
+  chargeLength(s.length);
+  const cps = codePoints(s);
+  const offset = from === undefined ? cps.length : index(from, cps.length);
+  const subCps = codePoints(sub);
+  if (subCps.length === 0) return BigInt(offset);
+  for (let i = Math.min(offset, cps.length - subCps.length); i >= 0; i--) {
+    if (cps.slice(i, i + subCps.length).join("") === sub) return BigInt(i);
+  }
+  return -1n;
+}
+
+function asciiCase(s: string, lower: boolean): string {
+  chargeLength(s.length);
+  return s.replace(lower ? /[A-Z]+/g : /[a-z]+/g, (m) => (lower ? m.toLowerCase() : m.toUpperCase()));
+}
+
+function replaceN(s: string, from: string, to: string, n: bigint): string {
+  chargeLength(s.length);
+  if (n === 0n || from === to) return s;
+  if (from === "") {
+    // Go inserts `to` before every code point and at the end, up to n times.
+    const cps = codePoints(s);
+    let out = "";
+    let done = 0n;
+    for (let i = 0; i <= cps.length; i++) {
+      if (n < 0n || done < n) {
+        out += to;
+        done++;
+      }
+      out += cps[i] ?? "";
+    }
+    return out;
+  }
+  if (n < 0n) return s.split(from).join(to);
+  const parts = s.split(from);
+  const limit = Number(n < BigInt(parts.length) ? n : BigInt(parts.length));
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i++) out += (i <= limit ? to : from) + (parts[i] ?? "");
+  return out;
+}
+
+function splitN(s: string, sep: string, n: bigint): string[] {
+  chargeLength(s.length);
+  if (n === 0n) return [];
+  if (sep === "") {
+    const cps = codePoints(s);
+    if (n < 0n || n >= BigInt(cps.length)) return cps;
+    const k = Number(n);
+    return [...cps.slice(0, k - 1), cps.slice(k - 1).join("")];
+  }
+  const parts = s.split(sep);
+  if (n < 0n || n >= BigInt(parts.length)) return parts;
+  const k = Number(n);
+  return [...parts.slice(0, k - 1), parts.slice(k - 1).join(sep)];
+}
+
+function substring(s: string, start: bigint, end: bigint | undefined): string {
+  const cps = hasSurrogates(s) ? codePoints(s) : undefined;
+  const length = cps?.length ?? s.length;
+  const e = end === undefined ? length : Number(end);
+  if (start < 0n || start > BigInt(length)) fail(`index out of range: ${start}`);
+  if (end !== undefined && (end < 0n || end > BigInt(length))) fail(`index out of range: ${end}`);
+  if (Number(start) > e) fail(`invalid substring range. start: ${start}, end: ${e}`);
+  return cps ? cps.slice(Number(start), e).join("") : s.slice(Number(start), e);
+}
+
+function charAt(s: string, i: bigint): string {
+  const cps = hasSurrogates(s) ? codePoints(s) : undefined;
+  const length = cps?.length ?? s.length;
+  if (i < 0n || i > BigInt(length)) fail(`index out of range: ${i}`);
+  const k = Number(i);
+  return (cps ? cps[k] : s[k]) ?? "";
+}
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 64), which cel-go's string(double) uses. */
+export function formatDouble(f: number): string {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Infinity) return "+Inf";
+  if (f === -Infinity) return "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mantissa = "", expText = "0"] = f.toExponential().split("e");
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 6) {
+    const abs = Math.abs(exp);
+    return `${mantissa}e${exp < 0 ? "-" : "+"}${abs < 10 ? "0" : ""}${abs}`;
+  }
+  return String(f);
+}
+
+export function registerStrings(env: Environment): void {
+  const fn = (sig: string, handler: (...args: never[]) => unknown): void => {
+    env.registerFunction(sig, handler as (...args: unknown[]) => unknown);
+  };
+  fn("string.__k8s_charAt(int): string", charAt);
+  fn("string.__k8s_indexOf(string): int", (s: string, sub: string) => indexOf(s, sub, 0n));
+  fn("string.__k8s_indexOf(string, int): int", indexOf);
+  fn("string.__k8s_lastIndexOf(string): int", (s: string, sub: string) => lastIndexOf(s, sub, undefined));
+  fn("string.__k8s_lastIndexOf(string, int): int", lastIndexOf);
+  fn("string.__k8s_lowerAscii(): string", (s: string) => asciiCase(s, true));
+  fn("string.__k8s_upperAscii(): string", (s: string) => asciiCase(s, false));
+  fn("string.__k8s_replace(string, string): string", (s: string, a: string, b: string) =>
+    replaceN(s, a, b, -1n),
+  );
+  fn("string.__k8s_replace(string, string, int): string", replaceN);
+  fn("string.__k8s_split(string): list<string>", (s: string, sep: string) => splitN(s, sep, -1n));
+  fn("string.__k8s_split(string, int): list<string>", splitN);
+  fn("string.__k8s_substring(int): string", (s: string, a: bigint) => substring(s, a, undefined));
+  fn("string.__k8s_substring(int, int): string", substring);
+  fn("string.__k8s_trim(): string", (s: string) => s.replace(TRIM, ""));
+  fn("string.__k8s_reverse(): string", (s: string) => codePoints(s).reverse().join(""));
+  fn("list<string>.__k8s_join(): string", (l: string[]) => l.join(""));
+  fn("list<string>.__k8s_join(string): string", (l: string[], sep: string) => l.join(sep));
+  fn("string.__k8s_format(list): string", formatString);
+  fn("__k8s_strings_quote(string): string", (s: string) => JSON.stringify(s));
+  fn("__k8s_string(dyn): string", (v: unknown) => stringOf(v));
+}

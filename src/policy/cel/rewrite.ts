@@ -1,0 +1,137 @@
+import type { ASTNode } from "@marcbachmann/cel-js";
+
+/**
+ * Source-level rewrite of a parsed expression, so the library evaluates Kubernetes semantics:
+ * - calls of built-ins whose library behaviour differs from cel-go (UTF-16 indexing, JS RegExp,
+ *   Unicode lowerAscii, …) are renamed to our `__k8s_*` functions;
+ * - each comprehension's range is wrapped in `__k8s_cost(range, k)`, which charges
+ *   `size(range) × k` cost units (k = nodes in the loop body + 1) before the loop runs.
+ * The text is rebuilt from the original source slices (not re-serialised from the AST), so
+ * literals keep their exact spelling.
+ */
+
+const RENAMED_METHODS = new Set([
+  "charAt",
+  "indexOf",
+  "lastIndexOf",
+  "lowerAscii",
+  "upperAscii",
+  "replace",
+  "split",
+  "substring",
+  "trim",
+  "join",
+  "format",
+  "matches",
+  "reverse",
+]);
+const RENAMED_FUNCTIONS = new Set(["matches", "string"]);
+// Namespaced functions (`sets.contains(…)`) parse as method calls on an identifier; the library
+// cannot declare dotted function names, so they become `__k8s_sets_contains(…)`.
+const NAMESPACES = new Set(["strings", "sets", "lists"]);
+const COMPREHENSIONS = new Set(["all", "exists", "exists_one", "map", "filter", "sortBy"]);
+
+export const COST_FUNCTION = "__k8s_cost";
+
+interface Node {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && "op" in v && "start" in v && "end" in v;
+}
+
+export function children(node: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (v: unknown): void => {
+    if (isNode(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+  };
+  if (node.op === "value" || node.op === "id") return out;
+  visit(node.args);
+  return out;
+}
+
+export function countNodes(node: Node): number {
+  let n = 1;
+  for (const c of children(node)) n += countNodes(c);
+  return n;
+}
+
+export interface Rewritten {
+  source: string;
+  /** Static node count of the original expression: charged once per evaluation. */
+  nodeCount: number;
+  /** Literal regex patterns found, to be validated at compile time like cel-go does. */
+  regexLiterals: string[];
+}
+
+export function rewrite(ast: ASTNode, input: string): Rewritten {
+  const regexLiterals: string[] = [];
+  const spans = new Map<Node, [number, number]>();
+  const span = (node: Node): [number, number] => {
+    let s = spans.get(node);
+    if (s === undefined) {
+      s = [node.start, node.end];
+      for (const c of children(node)) {
+        const cs = span(c);
+        s = [Math.min(s[0], cs[0]), Math.max(s[1], cs[1])];
+      }
+      spans.set(node, s);
+    }
+    return s;
+  };
+
+  const emit = (node: Node): string => {
+    const [start, end] = span(node);
+    const kids = children(node).sort((a, b) => span(a)[0] - span(b)[0]);
+    const parts: string[] = [];
+    let pos = start;
+    const gaps: string[] = [];
+    for (const k of kids) {
+      const [ks, ke] = span(k);
+      gaps.push(input.slice(pos, ks));
+      parts.push(emit(k));
+      pos = ke;
+    }
+    gaps.push(input.slice(pos, end));
+
+    if (node.op === "rcall" || node.op === "call") {
+      const args = node.args as unknown[];
+      const name = args[0] as string;
+      const callArgs = (node.op === "rcall" ? args[2] : args[1]) as Node[];
+      const firstArg = callArgs[0];
+      if ((name === "matches" || name === "find" || name === "findAll") && firstArg !== undefined) {
+        const lit = node.op === "rcall" ? firstArg : callArgs[1];
+        if (lit?.op === "value" && typeof lit.args === "string") regexLiterals.push(lit.args);
+      }
+      if (node.op === "rcall") {
+        const receiver = args[1] as Node;
+        const ri = kids.indexOf(receiver);
+        if (receiver.op === "id" && NAMESPACES.has(receiver.args as string) && ri >= 0) {
+          parts[ri] = `__k8s_${receiver.args as string}_${name}`;
+          gaps[ri + 1] = (gaps[ri + 1] ?? "").replace(new RegExp(`^\\s*\\.\\s*${name}`), "");
+        } else if (RENAMED_METHODS.has(name) && ri >= 0) {
+          gaps[ri + 1] = (gaps[ri + 1] ?? "").replace(new RegExp(`\\.(\\s*)${name}\\b`), `.$1__k8s_${name}`);
+        }
+        if (COMPREHENSIONS.has(name) && callArgs.length >= 2 && callArgs[0]?.op === "id" && ri >= 0) {
+          const body = callArgs.slice(1).reduce((n, a) => n + countNodes(a), 0);
+          parts[ri] = `${COST_FUNCTION}(${parts[ri] ?? ""}, ${body + 1})`;
+        }
+      } else if (RENAMED_FUNCTIONS.has(name)) {
+        gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^(\\s*)${name}\\b`), `$1__k8s_${name}`);
+      }
+    }
+    let out = gaps[0] ?? "";
+    for (let i = 0; i < parts.length; i++) out += (parts[i] ?? "") + (gaps[i + 1] ?? "");
+    return out;
+  };
+
+  const root = ast as unknown as Node;
+  const [s, e] = span(root);
+  const source = input.slice(0, s) + emit(root) + input.slice(e);
+  return { source, nodeCount: countNodes(root), regexLiterals };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { canonical, compileCel, CostMeter, toCel } from "../../src/policy/cel/index.js";
+
+function run(expr: string, vars: Record<string, unknown> = {}): unknown {
+  const c = compileCel(expr);
+  if (!c.ok) return { compileError: c.error };
+  const activation: Record<string, unknown> = {
+    object: null,
+    oldObject: null,
+    params: null,
+    namespaceObject: null,
+    request: null,
+    variables: {},
+    authorizer: null,
+  };
+  for (const [k, v] of Object.entries(vars)) activation[k] = toCel(v);
+  const r = c.expression.evaluate(activation);
+  return r.ok ? canonical(r.value) : { error: r.error };
+}
+
+describe("Kubernetes CEL environment", () => {
+  it.each([
+    ["'a,b,c'.split(',', 2)", ["a", "b,c"]],
+    ["'a,b,c'.split(',')", ["a", "b", "c"]],
+    ["'a,b,c'.split(',', 0)", []],
+    ["'😀a'.indexOf('a')", { int: "1" }],
+    ["'😀ab'.substring(1, 2)", "a"],
+    ["'ÄB'.lowerAscii()", "Äb"],
+    ["'ABC'.matches('(?i)abc')", true],
+    ["'😀'.matches('^.$')", true],
+    ["'aaa'.replace('a', 'b', 2)", "bba"],
+    ["'%d-%s'.format([1, 'x'])", "1-x"],
+    ["string(1000000.0)", "1e+06"],
+    ["string(123456.0)", "123456"],
+    ["[1, 2, 3].isSorted()", true],
+    ["[3, 1, 2].max()", { int: "3" }],
+    ["[1, 2, 3].sum()", { int: "6" }],
+    ["[1, 2, 1].lastIndexOf(1)", { int: "2" }],
+    ["'abc 123 def 456'.findAll('[0-9]+')", ["123", "456"]],
+    ["'abc 123'.find('[0-9]+')", "123"],
+    ["sets.contains([1, 2], [2])", true],
+    ["object.?spec.?x.orValue(1)", { int: "1" }],
+    ["'  x \\t'.trim()", "x"],
+    ["[1, 2, 3].all(x, x > 0)", true],
+    ["[[1], [2, [3]]].flatten()", [{ int: "1" }, { int: "2" }, [{ int: "3" }]]],
+  ])("%s", (expr, want) => {
+    expect(run(expr)).toEqual(want);
+  });
+
+  it("keeps ints and doubles apart when converting objects", () => {
+    expect(run("object.spec.replicas + 1", { object: { spec: { replicas: 3 } } })).toEqual({ int: "4" });
+    expect(run("object.spec.ratio * 2.0", { object: { spec: { ratio: 1.5 } } })).toEqual({ double: 3 });
+  });
+
+  it("reports integer overflow like cel-go", () => {
+    expect(run("9223372036854775807 + 1")).toHaveProperty("error");
+  });
+
+  it("rejects RE2-incompatible patterns", () => {
+    expect(run("'foobar'.matches('foo(?=bar)')")).toHaveProperty("compileError");
+    expect(run("object.s.matches(object.p)", { object: { s: "aa", p: "(a)\\1" } })).toHaveProperty("error");
+  });
+
+  it("stops an expression that exceeds the cost limit", () => {
+    const c = compileCel("object.items.all(x, object.items.all(y, x + y >= 0))");
+    if (!c.ok) throw new Error(c.error);
+    const items = Array.from({ length: 2000 }, (_, i) => BigInt(i));
+    const r = c.expression.evaluate({ object: { items } }, new CostMeter(1_000_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.costExceeded).toBe(true);
+    const small = c.expression.evaluate({ object: { items: items.slice(0, 10) } });
+    expect(small).toEqual({ ok: true, value: true });
+  });
+});
