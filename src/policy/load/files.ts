@@ -1,0 +1,164 @@
+/**
+ * The IO edge of manifest loading: walks paths, reads stdin, runs kustomize, enforces the size cap
+ * before reading (memory stays bounded whatever the input), then hands text to the pure parser.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { diagnostic, type Diagnostic } from "../../core/diagnostics.js";
+import { Codes } from "../../core/codes.js";
+import { looksBinary, parseManifests, type LoadedObject } from "./parse.js";
+
+export const defaultMaxBytes = 32 * 1024 * 1024;
+
+export interface LoadOptions {
+  readonly readStdin: () => Promise<string>;
+  readonly kustomize: boolean;
+  readonly maxBytes?: number;
+}
+
+export interface LoadResult {
+  readonly objects: LoadedObject[];
+  readonly errors: Diagnostic[];
+  /** Every file looked at, in order. */
+  readonly inputs: string[];
+}
+
+const manifestFile = /\.ya?ml$/i;
+// Kustomize and Helm configuration files sit next to manifests but are not cluster objects.
+const notManifests = new Set(["kustomization.yaml", "kustomization.yml", "Chart.yaml", "values.yaml"]);
+
+export async function loadInputs(paths: readonly string[], opts: LoadOptions): Promise<LoadResult> {
+  const out: LoadResult = { objects: [], errors: [], inputs: [] };
+  const maxBytes = opts.maxBytes ?? defaultMaxBytes;
+  for (const p of paths) {
+    if (p === "-") {
+      out.inputs.push("-");
+      const text = await opts.readStdin();
+      absorb(out, parseText(Buffer.from(text, "utf8"), "-", maxBytes));
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      out.errors.push(
+        diagnostic(Codes.checkNotFound, `no such file or directory: ${p}`, { file: p }, "check the path"),
+      );
+      continue;
+    }
+    if (opts.kustomize && st.isDirectory()) {
+      out.inputs.push(p);
+      absorb(out, await kustomize(p, maxBytes));
+    } else if (st.isDirectory()) {
+      for (const f of await walk(p)) await loadFile(f, maxBytes, out);
+    } else {
+      await loadFile(p, maxBytes, out);
+    }
+  }
+  return out;
+}
+
+function absorb(out: LoadResult, r: { objects: LoadedObject[]; errors: Diagnostic[] }): void {
+  out.objects.push(...r.objects);
+  out.errors.push(...r.errors);
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await walk(full)));
+    else if (e.isFile() && manifestFile.test(e.name) && !notManifests.has(e.name)) files.push(full);
+  }
+  return files;
+}
+
+async function loadFile(file: string, maxBytes: number, out: LoadResult): Promise<void> {
+  out.inputs.push(file);
+  const st = await stat(file);
+  if (st.size > maxBytes) {
+    out.errors.push(tooLarge(file, st.size, maxBytes));
+    return;
+  }
+  absorb(out, parseText(await readFile(file), file, maxBytes));
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
+  return diagnostic(
+    Codes.checkFileTooLarge,
+    `file is ${Math.ceil(size / 1048576)} MiB, above the ${Math.floor(maxBytes / 1048576)} MiB limit`,
+    { file },
+    "split it into smaller files; manifests this large are usually generated data, not configuration",
+  );
+}
+
+function parseText(
+  bytes: Buffer,
+  file: string,
+  maxBytes: number,
+): { objects: LoadedObject[]; errors: Diagnostic[] } {
+  if (bytes.length > maxBytes) return { objects: [], errors: [tooLarge(file, bytes.length, maxBytes)] };
+  if (looksBinary(bytes)) {
+    return {
+      objects: [],
+      errors: [
+        diagnostic(
+          Codes.checkBinaryFile,
+          "binary file, not YAML",
+          { file },
+          "leave it out of the paths checked",
+        ),
+      ],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      objects: [],
+      errors: [diagnostic(Codes.checkBinaryFile, "not valid UTF-8 text", { file }, "save the file as UTF-8")],
+    };
+  }
+  return parseManifests(text, file);
+}
+
+async function kustomize(
+  dir: string,
+  maxBytes: number,
+): Promise<{ objects: LoadedObject[]; errors: Diagnostic[] }> {
+  const label = `${dir} (kustomize)`;
+  return new Promise((resolve) => {
+    execFile(
+      "kubectl",
+      ["kustomize", dir],
+      { maxBuffer: maxBytes, encoding: "buffer" },
+      (err, stdout, stderr) => {
+        if (err) {
+          const notFound = (err as NodeJS.ErrnoException).code === "ENOENT";
+          const msg = notFound
+            ? "--kustomize needs kubectl on PATH (kubectl kustomize), which was not found"
+            : `kubectl kustomize failed: ${String(stderr).trim().split("\n")[0] ?? err.message}`;
+          resolve({
+            objects: [],
+            errors: [
+              diagnostic(
+                Codes.checkKustomize,
+                msg,
+                { file: dir },
+                notFound
+                  ? "install kubectl, or run `kustomize build DIR | bespoke check -`"
+                  : "run `kubectl kustomize DIR` to see the full error",
+              ),
+            ],
+          });
+          return;
+        }
+        resolve(parseText(stdout, label, maxBytes));
+      },
+    );
+  });
+}
