@@ -1,4 +1,4 @@
-import type { CatalogEntry, Level, TargetGroup } from "../catalog/schema.js";
+import type { CatalogEntry, Condition, Level, TargetGroup } from "../catalog/schema.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Facts } from "../spec/facts.js";
 import type { Override, Platform } from "../spec/schema.js";
@@ -233,21 +233,24 @@ function settleAlternatives(
       const winner = keep[0];
       if (!winner) continue;
       const pref = winner.entry.alternatives ? firstHolding(winner.entry.alternatives.preferWhen, facts) : undefined;
-      const why = winner.forced
-        ? "your override chose it"
-        : pref
-          ? pref.because
-          : `it is the first choice of the catalog for ${gw}`;
+      const why = winner.forced ? "your override chose it" : preferenceReason(winner.entry, pref, gw);
       skip(m.entry, `alternative to ${winner.entry.name} (${g}), which was chosen because ${why}`);
     }
     for (const k of keep) {
       const others = members.filter((m) => !keep.includes(m)).map((m) => m.entry.name);
       if (others.length && !k.forced) {
         const pref = k.entry.alternatives ? firstHolding(k.entry.alternatives.preferWhen, facts) : undefined;
-        k.reason += `; preferred over ${others.join(", ")}${pref ? ` because ${pref.because}` : ""}`;
+        k.reason += `; preferred over ${others.join(", ")} because ${preferenceReason(k.entry, pref, gw)}`;
       }
     }
   }
+}
+
+/** Why an alternative won: its preference condition, else its own conditions, else its rank. */
+function preferenceReason(e: CatalogEntry, pref: Condition | undefined, gw: string): string {
+  if (pref) return pref.because;
+  if (e.onlyWhen.length) return e.onlyWhen.map((c) => c.because).join(" and ");
+  return `it ranks first in the catalog for ${gw}`;
 }
 
 function best(members: readonly Candidate[], facts: Facts): Candidate {
