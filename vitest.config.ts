@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // Builds or reuses the control-plane binaries once per run; see test/e2e/harness.ts.
+          globalSetup: ["test/e2e/setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 1_200_000,
           // One control plane per file; files run one after another to fit a 2-core machine.
