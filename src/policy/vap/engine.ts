@@ -1,0 +1,370 @@
+import { compileCel, type CelResult, type CompiledExpression } from "../cel/compile.js";
+import { CostMeter, PER_CALL_LIMIT, RUNTIME_BUDGET } from "../cel/cost.js";
+import { toCel } from "../cel/values.js";
+import { matchResources, type MatchTarget } from "./match.js";
+import { gvkOf, isClusterScoped, resourceOf } from "./resources.js";
+import { selectorMatches } from "./selectors.js";
+import type {
+  AdmissionRequest,
+  AdmissionVerdict,
+  AuditAnnotationValue,
+  Denial,
+  KubeObject,
+  PolicyError,
+  ValidatingAdmissionPolicy,
+  ValidatingAdmissionPolicyBinding,
+  ValidationAction,
+} from "./types.js";
+
+type Compiled = { ok: true; expr: CompiledExpression } | { ok: false; error: string };
+
+function compile(source: string): Compiled {
+  const r = compileCel(source);
+  return r.ok ? { ok: true, expr: r.expression } : { ok: false, error: r.error };
+}
+
+interface CompiledPolicy {
+  policy: ValidatingAdmissionPolicy;
+  name: string;
+  failurePolicy: "Fail" | "Ignore";
+  matchConditions: { name: string; expr: Compiled }[];
+  variables: { name: string; expr: Compiled }[];
+  validations: {
+    expression: string;
+    expr: Compiled;
+    message?: Compiled;
+    staticMessage: string;
+    reason: string;
+  }[];
+  auditAnnotations: { key: string; expr: Compiled }[];
+  bindings: ValidatingAdmissionPolicyBinding[];
+}
+
+export interface PolicySetInput {
+  policies: readonly ValidatingAdmissionPolicy[];
+  bindings: readonly ValidatingAdmissionPolicyBinding[];
+  /** Param objects (ConfigMaps, CRs, …) that bindings' paramRef may select. */
+  params?: readonly KubeObject[];
+}
+
+export interface CompiledPolicySet {
+  /** Expressions that failed to compile (the apiserver reports these as errors when evaluating). */
+  readonly compileErrors: PolicyError[];
+  admit(request: AdmissionRequest): AdmissionVerdict;
+}
+
+const byName = <T extends { metadata: { name: string } }>(a: T, b: T): number =>
+  a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+
+export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
+  const compileErrors: PolicyError[] = [];
+  const policies: CompiledPolicy[] = [...input.policies].sort(byName).map((policy) => {
+    const spec = policy.spec;
+    const name = policy.metadata.name;
+    const note = (where: string, c: Compiled): Compiled => {
+      if (!c.ok) compileErrors.push({ policy: name, binding: "", where, message: c.error });
+      return c;
+    };
+    return {
+      policy,
+      name,
+      failurePolicy: spec.failurePolicy ?? "Fail",
+      matchConditions: (spec.matchConditions ?? []).map((m, i) => ({
+        name: m.name,
+        expr: note(`matchConditions[${i}]`, compile(m.expression)),
+      })),
+      variables: (spec.variables ?? []).map((v, i) => ({
+        name: v.name,
+        expr: note(`variables[${i}]`, compile(v.expression)),
+      })),
+      validations: (spec.validations ?? []).map((v, i) => ({
+        expression: v.expression,
+        expr: note(`validations[${i}].expression`, compile(v.expression)),
+        ...(v.messageExpression !== undefined
+          ? { message: note(`validations[${i}].messageExpression`, compile(v.messageExpression)) }
+          : {}),
+        staticMessage: v.message ?? "",
+        reason: v.reason ?? "Invalid",
+      })),
+      auditAnnotations: (spec.auditAnnotations ?? []).map((a, i) => ({
+        key: a.key,
+        expr: note(`auditAnnotations[${i}]`, compile(a.valueExpression)),
+      })),
+      bindings: input.bindings.filter((b) => b.spec.policyName === name).sort(byName),
+    };
+  });
+  const params = input.params ?? [];
+  return { compileErrors, admit: (request) => admit(policies, params, request) };
+}
+
+function labelsOf(o: KubeObject | null | undefined): Record<string, string> | undefined {
+  return o?.metadata?.labels;
+}
+
+function admit(
+  policies: CompiledPolicy[],
+  params: readonly KubeObject[],
+  req: AdmissionRequest,
+): AdmissionVerdict {
+  const verdict: AdmissionVerdict = {
+    allowed: true,
+    denials: [],
+    warnings: [],
+    audit: [],
+    auditAnnotations: [],
+    errors: [],
+  };
+  const subject = req.object ?? req.oldObject ?? {};
+  const operation = req.operation ?? (req.object == null && req.oldObject != null ? "DELETE" : "CREATE");
+  const kind = req.kind ?? gvkOf(subject);
+  const resource = req.resource ?? resourceOf(kind);
+  const clusterScoped = isClusterScoped(kind);
+  const namespace = req.namespace ?? (clusterScoped ? "" : (subject.metadata?.namespace ?? "default"));
+  const name = req.name ?? subject.metadata?.name ?? "";
+  const target: MatchTarget = {
+    operation,
+    group: resource.group,
+    version: resource.version,
+    resource: resource.resource,
+    subResource: req.subResource ?? "",
+    name,
+    namespace,
+    clusterScoped,
+    isNamespace: kind.group === "" && kind.kind === "Namespace",
+    objectLabels: labelsOf(req.object),
+    oldObjectLabels: labelsOf(req.oldObject),
+    namespaceLabels: labelsOf(req.namespaceObject),
+  };
+
+  // Converted lazily and once per request: most requests match few policies.
+  let base: Record<string, unknown> | undefined;
+  const activationBase = (): Record<string, unknown> => {
+    base ??= {
+      object: toCel(req.object ?? null),
+      oldObject: toCel(req.oldObject ?? null),
+      namespaceObject: clusterScoped ? null : toCel(req.namespaceObject ?? null),
+      request: toCel({
+        uid: req.uid ?? "",
+        kind,
+        resource,
+        subResource: req.subResource ?? "",
+        requestKind: kind,
+        requestResource: resource,
+        requestSubResource: req.subResource ?? "",
+        name,
+        namespace,
+        operation,
+        userInfo: req.userInfo ?? {},
+        dryRun: req.dryRun ?? false,
+        options: req.options ?? null,
+      }),
+      authorizer: null,
+    };
+    return base;
+  };
+
+  for (const p of policies) {
+    if (!matchResources(p.policy.spec.matchConstraints, target)) continue;
+    for (const binding of p.bindings) {
+      if (!matchResources(binding.spec.matchResources, target)) continue;
+      evaluateBinding(p, binding, params, target, activationBase, verdict);
+    }
+  }
+  verdict.allowed = verdict.denials.length === 0;
+  return verdict;
+}
+
+function paramsFor(
+  p: CompiledPolicy,
+  binding: ValidatingAdmissionPolicyBinding,
+  params: readonly KubeObject[],
+  target: MatchTarget,
+): { params: (KubeObject | null)[] } | { error: string } {
+  const kind = p.policy.spec.paramKind;
+  if (kind === undefined) return { params: [null] };
+  const ref = binding.spec.paramRef;
+  if (ref === undefined) return { error: "no paramRef in binding, but policy has a paramKind" };
+  const ns = ref.namespace ?? target.namespace;
+  const candidates = params.filter(
+    (o) =>
+      o.apiVersion === kind.apiVersion &&
+      o.kind === kind.kind &&
+      (o.metadata?.namespace === undefined || o.metadata.namespace === "" || o.metadata.namespace === ns),
+  );
+  const found =
+    ref.name !== undefined
+      ? candidates.filter((o) => o.metadata?.name === ref.name)
+      : candidates.filter((o) => selectorMatches(ref.selector ?? {}, o.metadata?.labels));
+  if (found.length > 0) return { params: found };
+  if ((ref.parameterNotFoundAction ?? "Deny") === "Deny") {
+    return { error: "no params found for policy binding with `Deny` parameterNotFoundAction" };
+  }
+  return { params: [] };
+}
+
+function evaluateBinding(
+  p: CompiledPolicy,
+  binding: ValidatingAdmissionPolicyBinding,
+  params: readonly KubeObject[],
+  target: MatchTarget,
+  activationBase: () => Record<string, unknown>,
+  verdict: AdmissionVerdict,
+): void {
+  const bindingName = binding.metadata.name;
+  const actions: ValidationAction[] = [...new Set(binding.spec.validationActions)].sort();
+  const prefix = `ValidatingAdmissionPolicy '${p.name}' with binding '${bindingName}' denied request: `;
+
+  const record = (validationMessage: string, reason: string, validationIndex: number): void => {
+    const denial: Denial = {
+      policy: p.name,
+      binding: bindingName,
+      message: prefix + validationMessage,
+      validationMessage,
+      reason,
+      validationIndex,
+      actions,
+    };
+    if (actions.includes("Deny")) verdict.denials.push(denial);
+    if (actions.includes("Warn")) {
+      verdict.warnings.push(
+        `Validation failed for ValidatingAdmissionPolicy '${p.name}' with binding '${bindingName}': ${validationMessage}`,
+      );
+    }
+    if (actions.includes("Audit")) verdict.audit.push(denial);
+  };
+  const error = (where: string, message: string): void => {
+    verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
+    // failurePolicy Fail turns errors into denials; the apiserver denies regardless of actions.
+    if (p.failurePolicy === "Fail") {
+      const denial: Denial = {
+        policy: p.name,
+        binding: bindingName,
+        message: prefix + message,
+        validationMessage: message,
+        reason: "Invalid",
+        validationIndex: -1,
+        actions,
+      };
+      verdict.denials.push(denial);
+    }
+  };
+
+  const resolved = paramsFor(p, binding, params, target);
+  if ("error" in resolved) {
+    error("paramRef", `failed to configure binding: ${resolved.error}`);
+    return;
+  }
+  for (const param of resolved.params) {
+    let budget = RUNTIME_BUDGET;
+    const run = (expr: CompiledExpression, activation: Record<string, unknown>): CelResult => {
+      const meter = new CostMeter(Math.min(PER_CALL_LIMIT, Math.max(budget, 0)));
+      const r = expr.evaluate(activation, meter);
+      budget -= meter.spent;
+      return r;
+    };
+    const activation: Record<string, unknown> = { ...activationBase(), params: toCel(param) };
+    activation.variables = lazyVariables(p, activation, run);
+
+    // matchConditions: any false skips the policy; errors count only if none is false.
+    let conditionError: string | undefined;
+    let skip = false;
+    for (const [i, m] of p.matchConditions.entries()) {
+      if (!m.expr.ok) {
+        conditionError ??= `matchConditions[${i}] '${m.name}': compilation failed: ${m.expr.error}`;
+        continue;
+      }
+      const r = run(m.expr.expr, activation);
+      if (!r.ok) conditionError ??= `failed to evaluate matchCondition '${m.name}': ${r.error}`;
+      else if (r.value !== true) {
+        if (r.value !== false) conditionError ??= `matchCondition '${m.name}' did not return a bool`;
+        else {
+          skip = true;
+          break;
+        }
+      }
+    }
+    if (skip) continue;
+    if (conditionError !== undefined) {
+      error("matchConditions", conditionError);
+      continue;
+    }
+
+    for (const [i, v] of p.validations.entries()) {
+      if (!v.expr.ok) {
+        error(`validations[${i}].expression`, `compilation error: ${v.expr.error}`);
+        continue;
+      }
+      const r = run(v.expr.expr, activation);
+      if (!r.ok) {
+        if (r.costExceeded === true || budget <= 0) {
+          error(
+            `validations[${i}].expression`,
+            "validation failed due to running out of cost budget, no further validation rules will be run",
+          );
+          break;
+        }
+        error(`validations[${i}].expression`, `expression '${v.expression}' resulted in error: ${r.error}`);
+        continue;
+      }
+      if (r.value === true) continue;
+      if (r.value !== false) {
+        error(`validations[${i}].expression`, `expression '${v.expression}' resulted in a non-bool value`);
+        continue;
+      }
+      record(failureMessage(v, run, activation), v.reason, i);
+    }
+
+    for (const a of p.auditAnnotations) {
+      if (!a.expr.ok) continue;
+      const r = run(a.expr.expr, activation);
+      if (r.ok && typeof r.value === "string" && r.value !== "") {
+        verdict.auditAnnotations.push({
+          key: `${p.name}/${a.key}`,
+          value: r.value,
+        } satisfies AuditAnnotationValue);
+      } else if (!r.ok) error(`auditAnnotations '${a.key}'`, r.error);
+    }
+  }
+}
+
+/** messageExpression if it yields a usable string, else message, else `failed expression: …`. */
+function failureMessage(
+  v: CompiledPolicy["validations"][number],
+  run: (e: CompiledExpression, a: Record<string, unknown>) => CelResult,
+  activation: Record<string, unknown>,
+): string {
+  if (v.message?.ok === true) {
+    const r = run(v.message.expr, activation);
+    if (r.ok && typeof r.value === "string") {
+      const m = r.value.trim();
+      if (m !== "" && !m.includes("\n") && m.length <= 5120) return m;
+    }
+  }
+  if (v.staticMessage !== "") return v.staticMessage;
+  return `failed expression: ${v.expression.trim()}`;
+}
+
+/**
+ * `variables` as an object whose properties evaluate on first access and are then cached, like the
+ * apiserver's lazy variable activation; an erroring variable errors the expression that reads it.
+ */
+function lazyVariables(
+  p: CompiledPolicy,
+  activation: Record<string, unknown>,
+  run: (e: CompiledExpression, a: Record<string, unknown>) => CelResult,
+): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const v of p.variables) {
+    let cached: CelResult | undefined;
+    Object.defineProperty(vars, v.name, {
+      enumerable: true,
+      get: () => {
+        if (!v.expr.ok) throw new Error(`variable '${v.name}' failed to compile: ${v.expr.error}`);
+        cached ??= run(v.expr.expr, activation);
+        if (!cached.ok) throw new Error(cached.error);
+        return cached.value;
+      },
+    });
+  }
+  return vars;
+}
