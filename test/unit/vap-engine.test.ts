@@ -5,7 +5,7 @@ import {
   type ValidatingAdmissionPolicyBinding,
 } from "../../src/policy/vap/index.js";
 
-const deployRule = {
+const deployRule: NamedRuleWithOperations = {
   apiGroups: ["apps"],
   apiVersions: ["v1"],
   resources: ["deployments"],
