@@ -1,11 +1,21 @@
 import type { Command } from "commander";
 import type { Registrar } from "../program.js";
+import { registerDev } from "./dev.js";
+import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
+import { registerCatalog } from "./catalog.js";
+import { registerAdvise } from "./advise.js";
+import { registerImage } from "./image.js";
 
 /**
  * Every command registers itself here. Registration files stay light (flags and help only) and
  * import their implementation lazily inside the action, so `bespoke --help` starts fast.
  */
 export function registerCommands(program: Command, reg: Registrar): void {
-  void program;
-  void reg;
+  registerInit(program, reg);
+  registerPlan(program, reg);
+  registerCatalog(program, reg);
+  registerAdvise(program, reg);
+  registerDev(program, reg);
+  registerImage(program, reg);
 }
