@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   compilePolicySet,
+  type NamedRuleWithOperations,
   type ValidatingAdmissionPolicy,
   type ValidatingAdmissionPolicyBinding,
 } from "../../src/policy/vap/index.js";
