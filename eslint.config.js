@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -14,6 +15,7 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  { files: ["**/*.mjs", "**/*.ts"], languageOptions: { globals: { ...globals.node } } },
   {
     files: ["**/*.ts"],
     rules: {

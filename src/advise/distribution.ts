@@ -6,7 +6,15 @@ import type { Facts } from "../spec/facts.js";
  * offers as of late 2026; weights come from the platform's facts, so the same offers rank differently
  * for a startup and for an enterprise.
  */
-export const criteria = ["support", "budget", "features", "lockIn", "vmware", "multiCluster", "skills"] as const;
+export const criteria = [
+  "support",
+  "budget",
+  "features",
+  "lockIn",
+  "vmware",
+  "multiCluster",
+  "skills",
+] as const;
 export type Criterion = (typeof criteria)[number];
 
 export interface DistributionOption {
@@ -27,18 +35,25 @@ export const options: readonly DistributionOption[] = [
       features: { score: 3, why: "what you assemble: every feature is a component you run and upgrade" },
       lockIn: { score: 5, why: "upstream APIs only; every part can be swapped" },
       vmware: { score: 3, why: "runs on vSphere through Cluster API's vSphere provider" },
-      multiCluster: { score: 3, why: "Cluster API and GitOps manage many clusters, without a central console" },
+      multiCluster: {
+        score: 3,
+        why: "Cluster API and GitOps manage many clusters, without a central console",
+      },
       skills: { score: 1, why: "needs in-house Kubernetes skills to build, patch and debug" },
     },
   },
   {
     id: "openshift",
     name: "Red Hat OpenShift",
-    summary: "Commercial Kubernetes distribution with an integrated console, registry, builds, and OLM-managed operators.",
+    summary:
+      "Commercial Kubernetes distribution with an integrated console, registry, builds, and OLM-managed operators.",
     ratings: {
       support: { score: 5, why: "Red Hat subscription support with long life cycles" },
       budget: { score: 1, why: "per-core subscriptions; the most expensive option" },
-      features: { score: 5, why: "console, registry, monitoring, logging, GitOps and pipelines integrated and tested together" },
+      features: {
+        score: 5,
+        why: "console, registry, monitoring, logging, GitOps and pipelines integrated and tested together",
+      },
       lockIn: { score: 1, why: "Routes, SCCs, ImageStreams, BuildConfigs and OLM make leaving costly" },
       vmware: { score: 4, why: "installs on vSphere with installer-provisioned infrastructure" },
       multiCluster: { score: 5, why: "Advanced Cluster Management for fleets" },
@@ -66,7 +81,10 @@ export const options: readonly DistributionOption[] = [
     ratings: {
       support: { score: 4, why: "Rancher Prime subscription available; open source without it" },
       budget: { score: 3, why: "free to run; support priced per node" },
-      features: { score: 3, why: "cluster management, RBAC and app catalog; fewer built-in developer features" },
+      features: {
+        score: 3,
+        why: "cluster management, RBAC and app catalog; fewer built-in developer features",
+      },
       lockIn: { score: 4, why: "RKE2 is close to upstream; Rancher can be removed" },
       vmware: { score: 4, why: "provisions clusters on vSphere through node drivers or Cluster API" },
       multiCluster: { score: 5, why: "built for managing many clusters from one console" },
@@ -76,7 +94,8 @@ export const options: readonly DistributionOption[] = [
   {
     id: "tanzu",
     name: "VMware Tanzu (VMware Cloud Foundation)",
-    summary: "Kubernetes integrated into vSphere, sold by Broadcom inside VMware Cloud Foundation subscriptions.",
+    summary:
+      "Kubernetes integrated into vSphere, sold by Broadcom inside VMware Cloud Foundation subscriptions.",
     ratings: {
       support: { score: 4, why: "Broadcom support with the VCF subscription" },
       budget: { score: 1, why: "only within VCF bundles; costly unless you already pay for them" },
@@ -118,7 +137,10 @@ export function weightsFor(f: Facts): Record<Criterion, CriterionWeight> {
     },
     lockIn: {
       weight: f.targetGroup === "SUP" ? 3 : 2,
-      why: f.targetGroup === "SUP" ? "a small company must stay free to change course" : "leaving a vendor later is costly",
+      why:
+        f.targetGroup === "SUP"
+          ? "a small company must stay free to change course"
+          : "leaving a vendor later is costly",
     },
     vmware: {
       weight: f.vmwareShop ? 2 : 0,

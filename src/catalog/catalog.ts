@@ -40,7 +40,9 @@ export function buildCatalog(data: readonly CatalogEntryInput[]): BuildResult {
       return;
     }
     if (seen.has(r.data.id)) {
-      diags.push(diagnostic(Codes.catalogDuplicateId, `duplicate catalog id ${r.data.id}`, { file }, "ids are unique"));
+      diags.push(
+        diagnostic(Codes.catalogDuplicateId, `duplicate catalog id ${r.data.id}`, { file }, "ids are unique"),
+      );
       return;
     }
     seen.add(r.data.id);
@@ -73,7 +75,9 @@ export function buildCatalog(data: readonly CatalogEntryInput[]): BuildResult {
     }
     for (const c of e.conflicts) {
       if (!byId.has(c)) {
-        diags.push(diagnostic(Codes.catalogUnknownReference, `${e.id} conflicts with unknown id "${c}"`, { file }));
+        diags.push(
+          diagnostic(Codes.catalogUnknownReference, `${e.id} conflicts with unknown id "${c}"`, { file }),
+        );
       }
     }
     if (e.replacement !== undefined) {

@@ -13,7 +13,9 @@ export function catalogListText(entries: readonly CatalogEntry[], s: Style): str
       e.id,
       e.area,
       `${short[e.levels.SUP]}   ${short[e.levels.MBU]}   ${short[e.levels.ENT]}`,
-      e.status === "current" ? e.status : s.yellow(`${e.status}${e.replacement ? ` → ${e.replacement}` : ""}`),
+      e.status === "current"
+        ? e.status
+        : s.yellow(`${e.status}${e.replacement ? ` → ${e.replacement}` : ""}`),
       installLabel(e.install),
     ]),
   ];
@@ -35,8 +37,11 @@ export function catalogShowText(e: CatalogEntry, cat: Catalog, s: Style): string
         (e.replacement ? ` Use ${cat.get(e.replacement)?.name ?? e.replacement} (${e.replacement}).` : ""),
     );
   }
-  lines.push(`install:    ${installLabel(e.install)}${e.install?.kind === "helm" ? ` from ${e.install.repo}` : ""}`);
-  if (e.runtime) lines.push(`runs in:    namespace ${e.runtime.namespace}, Pod Security ${e.runtime.podSecurity}`);
+  lines.push(
+    `install:    ${installLabel(e.install)}${e.install?.kind === "helm" ? ` from ${e.install.repo}` : ""}`,
+  );
+  if (e.runtime)
+    lines.push(`runs in:    namespace ${e.runtime.namespace}, Pod Security ${e.runtime.podSecurity}`);
   if (e.requires.length) lines.push(`requires:   ${e.requires.join(", ")}`);
   if (e.provides.length) lines.push(`provides:   ${e.provides.join(", ")}`);
   if (e.conflicts.length) lines.push(`conflicts:  ${e.conflicts.join(", ")}`);

@@ -228,7 +228,10 @@ export const CatalogEntry = z
   .strict()
   .superRefine((e, ctx) => {
     if (e.status !== "current" && !e.replacement && !e.statusReason) {
-      ctx.addIssue({ code: "custom", message: "a deprecated/retired entry needs replacement or statusReason" });
+      ctx.addIssue({
+        code: "custom",
+        message: "a deprecated/retired entry needs replacement or statusReason",
+      });
     }
     if (e.status !== "current" && !e.statusReason) {
       ctx.addIssue({ code: "custom", path: ["statusReason"], message: "say why it is " + e.status });
@@ -236,13 +239,26 @@ export const CatalogEntry = z
     const seedLevels = e.seed.levels;
     if (seedLevels && !e.deviation) {
       const differs = targetGroups.some((g) => seedLevels[g] !== e.levels[g]);
-      if (differs) ctx.addIssue({ code: "custom", path: ["deviation"], message: "levels differ from the seed's: say why" });
+      if (differs)
+        ctx.addIssue({
+          code: "custom",
+          path: ["deviation"],
+          message: "levels differ from the seed's: say why",
+        });
     }
     if (e.status === "current" && !e.install) {
-      ctx.addIssue({ code: "custom", path: ["install"], message: "a current component says how it is installed" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["install"],
+        message: "a current component says how it is installed",
+      });
     }
     if (e.install && (e.install.kind === "helm" || e.install.kind === "manifests") && !e.runtime) {
-      ctx.addIssue({ code: "custom", path: ["runtime"], message: "an in-cluster component says how it runs" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["runtime"],
+        message: "an in-cluster component says how it runs",
+      });
     }
   });
 

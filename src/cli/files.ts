@@ -9,7 +9,9 @@ export function readUserFile(path: string, hint: string): string {
   try {
     const st = statSync(path);
     if (st.isDirectory()) {
-      throw new BespokeInputError([diagnostic(Codes.specNotFound, `${path} is a directory, not a file`, { file: path }, hint)]);
+      throw new BespokeInputError([
+        diagnostic(Codes.specNotFound, `${path} is a directory, not a file`, { file: path }, hint),
+      ]);
     }
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -34,7 +36,9 @@ export function writeFileAtomic(path: string, content: string): void {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new BespokeInputError([
-      diagnostic(Codes.cliWrite, `cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: path }),
+      diagnostic(Codes.cliWrite, `cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? "error"})`, {
+        file: path,
+      }),
     ]);
   }
   const tmp = join(dir, `.${basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);

@@ -29,7 +29,11 @@ export function planFromText(
   return { ok: true, plan: result.plan, platform: parsed.platform };
 }
 
-export function planFromTextOrThrow(text: string, file: string, catalog: Catalog): { plan: Plan; platform: Platform } {
+export function planFromTextOrThrow(
+  text: string,
+  file: string,
+  catalog: Catalog,
+): { plan: Plan; platform: Platform } {
   const r = planFromText(text, file, catalog);
   if (!r.ok) throw new BespokeInputError(r.diagnostics);
   return r;

@@ -7,7 +7,15 @@ import { Codes } from "../core/codes.js";
 import { closest } from "../core/closest.js";
 import { firstFailing, firstHolding, holds } from "./conditions.js";
 import { computeWaves } from "./waves.js";
-import type { Plan, PlanConflict, PlanIssue, PlanResult, PlannedComponent, SkippedComponent, Via } from "./types.js";
+import type {
+  Plan,
+  PlanConflict,
+  PlanIssue,
+  PlanResult,
+  PlannedComponent,
+  SkippedComponent,
+  Via,
+} from "./types.js";
 
 export const groupWords: Record<TargetGroup, string> = {
   SUP: "a small company (SUP)",
@@ -49,7 +57,9 @@ export function planPlatform(
       issues.push({
         code: Codes.specUnknownComponent,
         message: `unknown component "${o.component}"`,
-        hint: guess ? `did you mean "${guess}"? (see \`bespoke catalog list\`)` : "see `bespoke catalog list` for ids",
+        hint: guess
+          ? `did you mean "${guess}"? (see \`bespoke catalog list\`)`
+          : "see `bespoke catalog list` for ids",
         specPath: ["spec", "overrides", index, "component"],
       });
       return;
@@ -88,7 +98,12 @@ export function planPlatform(
           `${e.id} is ${e.status}${e.replacement ? ` (use ${e.replacement})` : ""}; included only because of your override`,
         );
       }
-      candidates.set(e.id, { entry: e, via: "override", reason: `added by your override: ${ov.o.reason}`, forced: true });
+      candidates.set(e.id, {
+        entry: e,
+        via: "override",
+        reason: `added by your override: ${ov.o.reason}`,
+        forced: true,
+      });
       continue;
     }
     if (e.status !== "current") {
@@ -108,7 +123,12 @@ export function planPlatform(
     switch (level) {
       case "mandatory":
       case "recommended":
-        candidates.set(e.id, { entry: e, via: "level", reason: `${level} for ${gw}${whyOnly}`, forced: false });
+        candidates.set(e.id, {
+          entry: e,
+          via: "level",
+          reason: `${level} for ${gw}${whyOnly}`,
+          forced: false,
+        });
         break;
       case "optional": {
         const trigger = firstHolding(e.includeWhen, facts);
@@ -232,7 +252,9 @@ function settleAlternatives(
       if (keep.includes(m)) continue;
       const winner = keep[0];
       if (!winner) continue;
-      const pref = winner.entry.alternatives ? firstHolding(winner.entry.alternatives.preferWhen, facts) : undefined;
+      const pref = winner.entry.alternatives
+        ? firstHolding(winner.entry.alternatives.preferWhen, facts)
+        : undefined;
       const why = winner.forced ? "your override chose it" : preferenceReason(winner.entry, pref, gw);
       skip(m.entry, `alternative to ${winner.entry.name} (${g}), which was chosen because ${why}`);
     }
@@ -298,7 +320,11 @@ function settleConflicts(
   }
 }
 
-function chosenProvider(req: string, candidates: Map<string, Candidate>, catalog: Catalog): string | undefined {
+function chosenProvider(
+  req: string,
+  candidates: Map<string, Candidate>,
+  catalog: Catalog,
+): string | undefined {
   if (candidates.has(req)) return req;
   const chosen = catalog
     .providersOf(req)
@@ -334,7 +360,9 @@ function pullRequirements(
           hint: excluded.length
             ? `remove the override for ${excluded.map((e) => e.id).join(", ")} or also leave out ${c.entry.id}`
             : `leave out ${c.entry.id} with an override`,
-          ...(excluded[0] ? { specPath: ["spec", "overrides", overrides.get(excluded[0].id)?.index ?? 0] } : {}),
+          ...(excluded[0]
+            ? { specPath: ["spec", "overrides", overrides.get(excluded[0].id)?.index ?? 0] }
+            : {}),
         });
         continue;
       }

@@ -38,7 +38,13 @@ export function planToJson(plan: Plan): unknown {
       install: c.entry.install ?? null,
       namespace: c.entry.runtime?.namespace ?? null,
     })),
-    skipped: plan.skipped.map((s) => ({ id: s.id, area: s.area, name: s.name, level: s.level, reason: s.reason })),
+    skipped: plan.skipped.map((s) => ({
+      id: s.id,
+      area: s.area,
+      name: s.name,
+      level: s.level,
+      reason: s.reason,
+    })),
     waves: plan.waves,
     conflicts: plan.conflicts,
     warnings: plan.warnings,
@@ -49,7 +55,11 @@ export function planToText(plan: Plan, s: Style): string {
   const out: string[] = [];
   out.push(s.bold(`Plan for ${plan.platform}: ${groupWords[plan.targetGroup]}`));
   if (plan.assumedFacts.length) {
-    out.push(s.dim(`Assumed from the target group (set them in platform.yaml to change): ${plan.assumedFacts.join(", ")}`));
+    out.push(
+      s.dim(
+        `Assumed from the target group (set them in platform.yaml to change): ${plan.assumedFacts.join(", ")}`,
+      ),
+    );
   }
   out.push("");
   out.push(s.bold(`Chosen (${plan.components.length}), in install waves:`));
@@ -57,7 +67,9 @@ export function planToText(plan: Plan, s: Style): string {
     out.push(s.blue(`wave ${w}`));
     const rows = ids.map((id) => {
       const c = plan.components.find((x) => x.id === id);
-      return c ? ["  " + c.id, c.area, levelColour(c.level, s), installLabel(c.entry.install), c.reason] : [id];
+      return c
+        ? ["  " + c.id, c.area, levelColour(c.level, s), installLabel(c.entry.install), c.reason]
+        : [id];
     });
     out.push(table(rows));
   });

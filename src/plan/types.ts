@@ -59,5 +59,4 @@ export interface Plan {
 }
 
 export type PlanResult =
-  | { readonly ok: true; readonly plan: Plan }
-  | { readonly ok: false; readonly issues: readonly PlanIssue[] };
+  { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly issues: readonly PlanIssue[] };

@@ -3,7 +3,11 @@
  * A cycle is returned as the list of ids around it, first id repeated at the end.
  */
 export type WavesResult =
-  | { readonly ok: true; readonly waveOf: ReadonlyMap<string, number>; readonly waves: readonly (readonly string[])[] }
+  | {
+      readonly ok: true;
+      readonly waveOf: ReadonlyMap<string, number>;
+      readonly waves: readonly (readonly string[])[];
+    }
   | { readonly ok: false; readonly cycle: readonly string[] };
 
 export function computeWaves(deps: ReadonlyMap<string, readonly string[]>): WavesResult {

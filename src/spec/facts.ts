@@ -92,7 +92,10 @@ export function resolveFacts(platform: Platform): ResolvedFacts {
   const s = platform.spec;
   const d = groupDefaults[s.targetGroup];
   const assumed: FactName[] = [];
-  function pick<K extends keyof GroupDefaults & FactName>(name: K, value: GroupDefaults[K] | undefined): GroupDefaults[K] {
+  function pick<K extends keyof GroupDefaults & FactName>(
+    name: K,
+    value: GroupDefaults[K] | undefined,
+  ): GroupDefaults[K] {
     if (value === undefined) {
       assumed.push(name);
       return d[name];
@@ -102,14 +105,19 @@ export function resolveFacts(platform: Platform): ResolvedFacts {
   const provider = s.infrastructure?.provider;
   let provisioning = s.infrastructure?.provisioning;
   // A named provider implies API provisioning; say nothing was assumed about it then.
-  if (provisioning === undefined && provider !== undefined) provisioning = provider === "none" ? "bare-metal" : "api";
+  if (provisioning === undefined && provider !== undefined)
+    provisioning = provider === "none" ? "bare-metal" : "api";
   const resolvedProvisioning = pick("provisioning", provisioning);
   let resolvedProvider: Facts["infrastructureProvider"];
   if (provider !== undefined) resolvedProvider = provider;
   else if (resolvedProvisioning === "bare-metal") resolvedProvider = "none";
   else {
     const vmware = s.infrastructure?.vmwareShop ?? d.vmwareShop;
-    resolvedProvider = vmware ? "vsphere" : d.infrastructureProvider === "none" ? "openstack" : d.infrastructureProvider;
+    resolvedProvider = vmware
+      ? "vsphere"
+      : d.infrastructureProvider === "none"
+        ? "openstack"
+        : d.infrastructureProvider;
     assumed.push("infrastructureProvider");
   }
   const facts: Facts = {

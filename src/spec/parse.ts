@@ -14,7 +14,12 @@ export type ParseResult =
 export function parsePlatform(text: string, file: string): ParseResult {
   if (text.trim() === "") {
     return fail([
-      diagnostic(Codes.specEmpty, "the file is empty", { file }, "run `bespoke init --profile MBU --out " + file + "`"),
+      diagnostic(
+        Codes.specEmpty,
+        "the file is empty",
+        { file },
+        "run `bespoke init --profile MBU --out " + file + "`",
+      ),
     ]);
   }
   const docs = parseAllDocuments(text);
@@ -51,7 +56,12 @@ export function parsePlatform(text: string, file: string): ParseResult {
     data = source.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return fail([
-      diagnostic(Codes.yamlSyntax, "YAML: " + firstLine((e as Error).message), { file }, "remove the aliases"),
+      diagnostic(
+        Codes.yamlSyntax,
+        "YAML: " + firstLine((e as Error).message),
+        { file },
+        "remove the aliases",
+      ),
     ]);
   }
   const parsed = Platform.safeParse(data);
@@ -68,7 +78,10 @@ function firstLine(s: string): string {
 }
 
 function dotted(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
 }
 
 function issueToDiagnostics(issue: z.core.$ZodIssue, src: LocatedDocument): Diagnostic[] {
@@ -92,7 +105,14 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, src: LocatedDocument): Diag
     return [diagnostic(Codes.specInvalid, `${where} is required`, loc, hintFor(path))];
   }
   if (path.length === 1 && path[0] === "apiVersion") {
-    return [diagnostic(Codes.specInvalid, `apiVersion must be "${apiVersion}"`, loc, `write apiVersion: ${apiVersion}`)];
+    return [
+      diagnostic(
+        Codes.specInvalid,
+        `apiVersion must be "${apiVersion}"`,
+        loc,
+        `write apiVersion: ${apiVersion}`,
+      ),
+    ];
   }
   return [diagnostic(Codes.specInvalid, `${where}: ${issue.message}`, loc, hintFor(path))];
 }
@@ -108,7 +128,9 @@ function hintFor(path: readonly PropertyKey[]): string {
     component: "see `bespoke catalog list` for ids",
     reason: "say in a sentence why you override the plan",
   };
-  return hints[key] ?? "see schemas/platform.schema.json or `bespoke init --profile MBU --out platform.yaml --yes`";
+  return (
+    hints[key] ?? "see schemas/platform.schema.json or `bespoke init --profile MBU --out platform.yaml --yes`"
+  );
 }
 
 /** Keys the schema allows at `path`, for "did you mean" hints. */

@@ -11,13 +11,18 @@ const dnsLabel = z
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "a lower-case DNS label: letters, digits and '-'")
   .max(40, "at most 40 characters (names are derived from it)");
 
-const componentId = z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "a catalog id (see `bespoke catalog list`)");
+const componentId = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "a catalog id (see `bespoke catalog list`)");
 
 export const Override = z
   .object({
     component: componentId.describe("Catalog id of the component (see `bespoke catalog list`)."),
     include: z.boolean().describe("true to add the component to the plan, false to leave it out."),
-    reason: z.string().min(10, "say why in a sentence (at least 10 characters)").describe("Why; shown in the plan."),
+    reason: z
+      .string()
+      .min(10, "say why in a sentence (at least 10 characters)")
+      .describe("Why; shown in the plan."),
   })
   .strict();
 export type Override = z.infer<typeof Override>;
@@ -35,17 +40,25 @@ export const PlatformSpec = z
         provisioning: z
           .enum(["api", "bare-metal"])
           .optional()
-          .describe("api: nodes come from an API (vSphere, OpenStack, Metal3); bare-metal: machines are set up by hand."),
+          .describe(
+            "api: nodes come from an API (vSphere, OpenStack, Metal3); bare-metal: machines are set up by hand.",
+          ),
         provider: z.enum(["vsphere", "openstack", "metal3", "none"]).optional(),
         vmwareShop: z.boolean().optional().describe("The company runs VMware vSphere today."),
         airGapped: z.boolean().optional().describe("The cluster cannot reach the internet."),
-        autoscaling: z.boolean().optional().describe("Add and remove nodes with load (needs provisioning: api)."),
+        autoscaling: z
+          .boolean()
+          .optional()
+          .describe("Add and remove nodes with load (needs provisioning: api)."),
       })
       .strict()
       .optional(),
     workloads: z
       .object({
-        stateful: z.boolean().optional().describe("Databases, queues or other apps that keep data on volumes."),
+        stateful: z
+          .boolean()
+          .optional()
+          .describe("Databases, queues or other apps that keep data on volumes."),
         externalExposure: z.boolean().optional().describe("Apps are reachable from outside the cluster."),
         teams: z.number().int().min(1).max(10_000).optional(),
         apps: z.number().int().min(1).max(100_000).optional(),
@@ -54,7 +67,10 @@ export const PlatformSpec = z
       .optional(),
     compliance: z
       .object({
-        required: z.boolean().optional().describe("Audits or regulation apply (ISO 27001, PCI DSS, BSI C5, …)."),
+        required: z
+          .boolean()
+          .optional()
+          .describe("Audits or regulation apply (ISO 27001, PCI DSS, BSI C5, …)."),
         frameworks: z.array(z.string().min(2)).optional(),
       })
       .strict()
@@ -62,13 +78,19 @@ export const PlatformSpec = z
     identity: z
       .object({
         provider: z.enum(["none", "ldap", "active-directory", "oidc", "saml"]).optional(),
-        issuerUrl: z.url({ protocol: /^https$/ }).optional().describe("OIDC issuer of the existing identity provider."),
+        issuerUrl: z
+          .url({ protocol: /^https$/ })
+          .optional()
+          .describe("OIDC issuer of the existing identity provider."),
       })
       .strict()
       .optional(),
     budget: z
       .object({
-        supportedDistribution: z.boolean().optional().describe("Money for a supported distribution's subscription."),
+        supportedDistribution: z
+          .boolean()
+          .optional()
+          .describe("Money for a supported distribution's subscription."),
       })
       .strict()
       .optional(),

@@ -13,7 +13,12 @@ const catalog = defaultCatalog();
 const ids = catalog.entries.map((e) => e.id);
 
 function platformOf(spec: unknown) {
-  return Platform.parse({ apiVersion: "bespoke.dev/v1alpha1", kind: "Platform", metadata: { name: "p" }, spec });
+  return Platform.parse({
+    apiVersion: "bespoke.dev/v1alpha1",
+    kind: "Platform",
+    metadata: { name: "p" },
+    spec,
+  });
 }
 
 describe("planner properties over the shipped catalog", () => {
@@ -67,9 +72,12 @@ describe("planner properties over the shipped catalog", () => {
         const r = planPlatform(platform, resolveFacts(platform), catalog);
         expect(r.ok).toBe(true);
         if (!r.ok) return;
-        const byArea = (a: string) => r.plan.components.filter((c) => c.area === a && c.entry.install?.kind !== "builtin");
+        const byArea = (a: string) =>
+          r.plan.components.filter((c) => c.area === a && c.entry.install?.kind !== "builtin");
         expect(byArea("cni")).toHaveLength(1);
-        expect(byArea("gitops").map((c) => c.id)).toEqual([r.plan.facts.gitops === "flux" ? "flux" : "argocd"]);
+        expect(byArea("gitops").map((c) => c.id)).toEqual([
+          r.plan.facts.gitops === "flux" ? "flux" : "argocd",
+        ]);
         const installers = r.plan.components.filter((c) => c.entry.alternatives?.group === "installer");
         expect(installers).toHaveLength(1);
       }),
@@ -82,9 +90,11 @@ describe("planner properties over random catalogs", () => {
   it("waves respect any acyclic requires graph; a cyclic one is refused naming a real cycle", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 12 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 20 })),
-        ),
+        fc
+          .integer({ min: 1, max: 12 })
+          .chain((n) =>
+            fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 20 })),
+          ),
         ([n, edges]) => {
           const req = new Map<number, Set<number>>();
           for (const [a, b] of edges) if (a !== b) req.set(a, (req.get(a) ?? new Set()).add(b));
@@ -97,7 +107,8 @@ describe("planner properties over random catalogs", () => {
           const r = planPlatform(platform, resolveFacts(platform), built.catalog);
           if (r.ok) {
             const w = new Map(r.plan.components.map((c) => [c.id, c.wave]));
-            for (const [a, bs] of req) for (const b of bs) expect(w.get(`c${b}`)).toBeLessThan(w.get(`c${a}`) ?? -1);
+            for (const [a, bs] of req)
+              for (const b of bs) expect(w.get(`c${b}`)).toBeLessThan(w.get(`c${a}`) ?? -1);
           } else {
             const m = /cycle: (.*)$/.exec(r.issues[0]?.message ?? "");
             const cyc = (m?.[1] ?? "").split(" → ");

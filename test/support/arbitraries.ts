@@ -7,7 +7,11 @@ export function arbSpec(componentIds: readonly string[]): fc.Arbitrary<PlatformS
   const override = fc.record({
     component: fc.constantFrom(...componentIds),
     include: fc.boolean(),
-    reason: fc.constantFrom("the platform team decided so", "our auditors asked for it", "we run it elsewhere already"),
+    reason: fc.constantFrom(
+      "the platform team decided so",
+      "our auditors asked for it",
+      "we run it elsewhere already",
+    ),
   });
   return fc
     .record({
@@ -37,11 +41,16 @@ export function arbSpec(componentIds: readonly string[]): fc.Arbitrary<PlatformS
       ),
       compliance: opt(fc.record({ required: opt(fc.boolean()) }, { requiredKeys: [] })),
       identity: opt(
-        fc.record({ provider: opt(fc.constantFrom("none", "ldap", "active-directory", "oidc", "saml")) }, { requiredKeys: [] }),
+        fc.record(
+          { provider: opt(fc.constantFrom("none", "ldap", "active-directory", "oidc", "saml")) },
+          { requiredKeys: [] },
+        ),
       ),
       budget: opt(fc.record({ supportedDistribution: opt(fc.boolean()) }, { requiredKeys: [] })),
       multiCluster: opt(fc.boolean()),
-      skills: opt(fc.record({ kubernetes: opt(fc.constantFrom("none", "basic", "advanced")) }, { requiredKeys: [] })),
+      skills: opt(
+        fc.record({ kubernetes: opt(fc.constantFrom("none", "basic", "advanced")) }, { requiredKeys: [] }),
+      ),
       gitops: opt(fc.constantFrom("argocd", "flux")),
       overrides: opt(fc.uniqueArray(override, { selector: (o) => o.component, maxLength: 4 })),
     })

@@ -12,7 +12,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process against a temp working directory (or `cwd`), capturing output. */
-export async function cli(args: string[], opts: { cwd?: string; answers?: string[]; interactive?: boolean; stdin?: string } = {}): Promise<CliRun & { cwd: string }> {
+export async function cli(
+  args: string[],
+  opts: { cwd?: string; answers?: string[]; interactive?: boolean; stdin?: string } = {},
+): Promise<CliRun & { cwd: string }> {
   const cwd = opts.cwd ?? mkdtempSync(join(tmpdir(), "bespoke-cli-"));
   let stdout = "";
   let stderr = "";

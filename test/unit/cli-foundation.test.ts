@@ -15,7 +15,13 @@ describe("bespoke init / plan / catalog / advise", () => {
     const json = await cli(["plan", "platform.yaml", "--output", "json"], { cwd: init.cwd });
     const plan = JSON.parse(json.stdout);
     expect(plan.components.length).toBeGreaterThan(10);
-    for (const c of plan.components) expect(c).toMatchObject({ id: expect.any(String), area: expect.any(String), level: expect.any(String), reason: expect.any(String) });
+    for (const c of plan.components)
+      expect(c).toMatchObject({
+        id: expect.any(String),
+        area: expect.any(String),
+        level: expect.any(String),
+        reason: expect.any(String),
+      });
     for (const s of plan.skipped) expect(s.reason.length).toBeGreaterThan(5);
     expect(plan.waves.flat().sort()).toEqual(plan.components.map((c: { id: string }) => c.id).sort());
   });
@@ -44,7 +50,10 @@ describe("bespoke init / plan / catalog / advise", () => {
 
   it("bad platform.yaml: every error with file:line:col, exit 2, no stack trace", async () => {
     const { cwd } = await cli(["--version"]);
-    writeFileSync(join(cwd, "bad.yaml"), "apiVersion: bespoke.dev/v1alpha1\nkind: Platform\nmetadata:\n  name: x\nspec:\n  targetGroup: BIG\n  gitops: jenkins\n");
+    writeFileSync(
+      join(cwd, "bad.yaml"),
+      "apiVersion: bespoke.dev/v1alpha1\nkind: Platform\nmetadata:\n  name: x\nspec:\n  targetGroup: BIG\n  gitops: jenkins\n",
+    );
     const r = await cli(["plan", "bad.yaml"], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.yaml:6:16: error BSP1003/m);
@@ -80,8 +89,12 @@ describe("bespoke init / plan / catalog / advise", () => {
   });
 
   it("advise distribution and resources answer with reasons", async () => {
-    const sup = JSON.parse((await cli(["advise", "distribution", "--profile", "SUP", "--output", "json"])).stdout);
-    const ent = JSON.parse((await cli(["advise", "distribution", "--profile", "ENT", "--output", "json"])).stdout);
+    const sup = JSON.parse(
+      (await cli(["advise", "distribution", "--profile", "SUP", "--output", "json"])).stdout,
+    );
+    const ent = JSON.parse(
+      (await cli(["advise", "distribution", "--profile", "ENT", "--output", "json"])).stdout,
+    );
     expect(sup.ranked[0].option.id).toBe("build-your-own");
     expect(ent.ranked[0].option.id).not.toBe("build-your-own");
     expect(sup.recommendation).toMatch(/because/);

@@ -48,7 +48,10 @@ describe("planner", () => {
         catalogOf(
           entry("a", { levels: { SUP: "not-needed", MBU: "mandatory", ENT: "mandatory" } }),
           entry("b", { levels: { SUP: "optional", MBU: "not-needed", ENT: "optional" } }),
-          entry("c", { levels: { SUP: "optional", MBU: "optional", ENT: "optional" }, includeWhen: [stateful] }),
+          entry("c", {
+            levels: { SUP: "optional", MBU: "optional", ENT: "optional" },
+            includeWhen: [stateful],
+          }),
         ),
         "  workloads:\n    stateful: true\n",
       ),
@@ -56,11 +59,15 @@ describe("planner", () => {
     expect(p.components.map((c) => c.id)).toEqual(["a", "c"]);
     expect(p.components.find((c) => c.id === "a")?.reason).toMatch(/mandatory for a medium business unit/);
     expect(p.components.find((c) => c.id === "c")?.reason).toMatch(/because you run stateful workloads/);
-    expect(p.skipped).toEqual([expect.objectContaining({ id: "b", reason: expect.stringMatching(/not needed/) })]);
+    expect(p.skipped).toEqual([
+      expect.objectContaining({ id: "b", reason: expect.stringMatching(/not needed/) }),
+    ]);
   });
 
   it("skips on a failing onlyWhen with the condition's words", () => {
-    const p = ok(plan(catalogOf(entry("s", { onlyWhen: [stateful] })), "  workloads:\n    stateful: false\n"));
+    const p = ok(
+      plan(catalogOf(entry("s", { onlyWhen: [stateful] })), "  workloads:\n    stateful: false\n"),
+    );
     expect(p.components).toHaveLength(0);
     expect(p.skipped[0]?.reason).toBe("not needed: you run no stateful workloads");
   });
@@ -84,12 +91,21 @@ describe("planner", () => {
     );
     const p = ok(plan(cat));
     expect(p.waves).toEqual([["base", "impl"], ["app"]]);
-    expect(p.components.find((c) => c.id === "impl")).toMatchObject({ via: "required", reason: expect.stringMatching(/required by Component app/) });
+    expect(p.components.find((c) => c.id === "impl")).toMatchObject({
+      via: "required",
+      reason: expect.stringMatching(/required by Component app/),
+    });
     expect(p.components.find((c) => c.id === "app")?.dependsOn).toEqual(["base", "impl"]);
   });
 
   it("names the cycle when requires loop", () => {
-    const r = plan(catalogOf(entry("a", { requires: ["b"] }), entry("b", { requires: ["c"] }), entry("c", { requires: ["a"] })));
+    const r = plan(
+      catalogOf(
+        entry("a", { requires: ["b"] }),
+        entry("b", { requires: ["c"] }),
+        entry("c", { requires: ["a"] }),
+      ),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues[0]?.code).toBe("BSP1201");
@@ -108,7 +124,10 @@ describe("planner", () => {
   });
 
   it("honours overrides and rejects unknown ids and contradictions at their line", () => {
-    const cat = catalogOf(entry("keep"), entry("extra", { levels: { SUP: "not-needed", MBU: "not-needed", ENT: "not-needed" } }));
+    const cat = catalogOf(
+      entry("keep"),
+      entry("extra", { levels: { SUP: "not-needed", MBU: "not-needed", ENT: "not-needed" } }),
+    );
     const p = ok(
       plan(
         cat,
@@ -119,18 +138,26 @@ describe("planner", () => {
     expect(p.components[0]?.reason).toBe("added by your override: the auditors asked for it");
     expect(p.skipped[0]?.reason).toBe("left out by your override: we run our own copy");
 
-    const text = spec("  overrides:\n    - component: kepe\n      include: true\n      reason: typo in the component id\n");
+    const text = spec(
+      "  overrides:\n    - component: kepe\n      include: true\n      reason: typo in the component id\n",
+    );
     const r = planFromText(text, "p.yaml", cat);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.diagnostics[0]).toMatchObject({ code: "BSP1005", location: { file: "p.yaml", line: 8, col: 18 } });
+      expect(r.diagnostics[0]).toMatchObject({
+        code: "BSP1005",
+        location: { file: "p.yaml", line: 8, col: 18 },
+      });
       expect(r.diagnostics[0]?.hint).toMatch(/did you mean "keep"/);
     }
   });
 
   it("refuses to leave out what a kept component requires", () => {
     const cat = catalogOf(entry("app", { requires: ["db"] }), entry("db"));
-    const r = plan(cat, "  overrides:\n    - component: db\n      include: false\n      reason: we do not want it here\n");
+    const r = plan(
+      cat,
+      "  overrides:\n    - component: db\n      include: false\n      reason: we do not want it here\n",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]?.message).toMatch(/app requires db, but your overrides leave out db/);
   });
@@ -143,7 +170,12 @@ describe("planner", () => {
     const p = ok(plan(cat));
     expect(p.components.map((c) => c.id)).toEqual(["new"]);
     expect(p.skipped[0]?.reason).toMatch(/^retired: archived upstream in 2023 Use Component new instead\.$/);
-    const forced = ok(plan(cat, "  overrides:\n    - component: old\n      include: true\n      reason: migration not finished yet\n"));
+    const forced = ok(
+      plan(
+        cat,
+        "  overrides:\n    - component: old\n      include: true\n      reason: migration not finished yet\n",
+      ),
+    );
     expect(forced.warnings[0]).toMatch(/old is retired \(use new\)/);
   });
 });
@@ -153,7 +185,9 @@ describe("catalog validation", () => {
     const r = buildCatalog([
       entry("a", { requires: ["nothing"] }),
       entry("a"),
-      entry("b", { seed: { said: "the recipe said so", levels: { SUP: "optional", MBU: "optional", ENT: "optional" } } }),
+      entry("b", {
+        seed: { said: "the recipe said so", levels: { SUP: "optional", MBU: "optional", ENT: "optional" } },
+      }),
     ]);
     expect(r.ok).toBe(false);
     if (!r.ok) {

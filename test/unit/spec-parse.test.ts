@@ -54,7 +54,9 @@ spec:
   });
 
   it("names missing required fields at their parent", () => {
-    const d = errors("apiVersion: bespoke.dev/v1alpha1\nkind: Platform\nmetadata:\n  name: a\nspec:\n  gitops: flux\n");
+    const d = errors(
+      "apiVersion: bespoke.dev/v1alpha1\nkind: Platform\nmetadata:\n  name: a\nspec:\n  gitops: flux\n",
+    );
     expect(d.map((x) => x.message)).toEqual(["spec.targetGroup is required"]);
     expect(d[0]?.location?.line).toBe(6);
   });

@@ -20,7 +20,9 @@ Examples:
     .command("distribution")
     .description("score building your own against OpenShift, OKD, Rancher and Tanzu")
     .argument("[file]", "platform.yaml (default: the --profile's defaults)")
-    .addOption(choice("--profile <group>", "target group when no file is given", ["SUP", "MBU", "ENT"], "MBU"))
+    .addOption(
+      choice("--profile <group>", "target group when no file is given", ["SUP", "MBU", "ENT"], "MBU"),
+    )
     .addOption(choice("-o, --output <format>", "text or json", ["text", "json"], "text"))
     .action((file: string | undefined, opts: { profile: "SUP" | "MBU" | "ENT"; output: "text" | "json" }) =>
       reg.run(async () => {
@@ -33,11 +35,17 @@ Examples:
         const { adviseDistribution } = await import("../../advise/distribution.js");
         const { distributionText } = await import("../../advise/present.js");
         const { BespokeInputError } = await import("../../core/diagnostics.js");
-        const text = file ? readUserFile(resolve(ctx.cwd, file), "pass a platform.yaml or --profile") : platformTemplate(opts.profile);
+        const text = file
+          ? readUserFile(resolve(ctx.cwd, file), "pass a platform.yaml or --profile")
+          : platformTemplate(opts.profile);
         const parsed = parsePlatform(text, file ?? `(profile ${opts.profile})`);
         if (!parsed.ok) throw new BespokeInputError(parsed.diagnostics);
         const advice = adviseDistribution(resolveFacts(parsed.platform).facts);
-        ctx.stdout(opts.output === "json" ? JSON.stringify(advice, null, 2) + "\n" : distributionText(advice, ctx.style));
+        ctx.stdout(
+          opts.output === "json"
+            ? JSON.stringify(advice, null, 2) + "\n"
+            : distributionText(advice, ctx.style),
+        );
         return ExitCode.ok;
       }),
     );
@@ -57,7 +65,12 @@ Examples:
         const n = Number(opts.configs);
         if (!Number.isInteger(n) || n < 1) {
           throw new BespokeInputError([
-            diagnostic(Codes.cliUsage, `--configs must be a whole number ≥ 1, got "${opts.configs}"`, undefined, "e.g. --configs 3"),
+            diagnostic(
+              Codes.cliUsage,
+              `--configs must be a whole number ≥ 1, got "${opts.configs}"`,
+              undefined,
+              "e.g. --configs 3",
+            ),
           ]);
         }
         const a = adviseResources({ configs: n, published: opts.published, vendor: opts.vendor });

@@ -26,7 +26,11 @@ Examples:
         const { defaultCatalog } = await import("../../catalog/default.js");
         const { catalogListText } = await import("../../catalog/present.js");
         const entries = defaultCatalog().entries.filter((e) => !opts.area || e.area === opts.area);
-        ctx.stdout(opts.output === "json" ? JSON.stringify(entries, null, 2) + "\n" : catalogListText(entries, ctx.style));
+        ctx.stdout(
+          opts.output === "json"
+            ? JSON.stringify(entries, null, 2) + "\n"
+            : catalogListText(entries, ctx.style),
+        );
         return ExitCode.ok;
       }),
     );
@@ -46,7 +50,10 @@ Examples:
         const cat = defaultCatalog();
         const e = cat.get(id);
         if (!e) {
-          const guess = closest(id, cat.entries.map((x) => x.id));
+          const guess = closest(
+            id,
+            cat.entries.map((x) => x.id),
+          );
           throw new BespokeInputError([
             diagnostic(
               Codes.catalogUnknownId,
@@ -56,7 +63,9 @@ Examples:
             ),
           ]);
         }
-        ctx.stdout(opts.output === "json" ? JSON.stringify(e, null, 2) + "\n" : catalogShowText(e, cat, ctx.style));
+        ctx.stdout(
+          opts.output === "json" ? JSON.stringify(e, null, 2) + "\n" : catalogShowText(e, cat, ctx.style),
+        );
         return ExitCode.ok;
       }),
     );

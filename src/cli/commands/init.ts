@@ -9,7 +9,13 @@ export function registerInit(program: Command, reg: Registrar): void {
   program
     .command("init")
     .description("write a platform.yaml for a target group")
-    .addOption(choice("--profile <group>", "target group: SUP, MBU or ENT", ["SUP", "MBU", "ENT"]).makeOptionMandatory())
+    .addOption(
+      choice("--profile <group>", "target group: SUP, MBU or ENT", [
+        "SUP",
+        "MBU",
+        "ENT",
+      ]).makeOptionMandatory(),
+    )
     .requiredOption("--out <file>", "where to write platform.yaml")
     .option("--yes", "do not ask; take the profile's defaults", false)
     .option("--force", "overwrite an existing file", false)
@@ -30,12 +36,22 @@ Examples:
         const out = resolve(ctx.cwd, opts.out);
         if (exists(out) && !opts.force) {
           throw new BespokeInputError([
-            diagnostic(Codes.cliOutputExists, `${opts.out} already exists`, { file: opts.out }, "pass --force to overwrite it"),
+            diagnostic(
+              Codes.cliOutputExists,
+              `${opts.out} already exists`,
+              { file: opts.out },
+              "pass --force to overwrite it",
+            ),
           ]);
         }
         if (!opts.yes && !ctx.isInteractive) {
           throw new BespokeInputError([
-            diagnostic(Codes.cliUsage, "init asks questions, but there is no terminal to ask on", undefined, "pass --yes to take the profile's defaults"),
+            diagnostic(
+              Codes.cliUsage,
+              "init asks questions, but there is no terminal to ask on",
+              undefined,
+              "pass --yes to take the profile's defaults",
+            ),
           ]);
         }
         const answers = opts.yes ? {} : await askInitQuestions(ctx, opts.profile);

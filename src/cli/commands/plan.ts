@@ -24,9 +24,16 @@ Examples:
         const { defaultCatalog } = await import("../../catalog/default.js");
         const { planFromTextOrThrow } = await import("../../plan/from-file.js");
         const { planToJson, planToText } = await import("../../plan/present.js");
-        const text = readUserFile(resolve(ctx.cwd, file), "create one with `bespoke init --profile MBU --out " + file + " --yes`");
+        const text = readUserFile(
+          resolve(ctx.cwd, file),
+          "create one with `bespoke init --profile MBU --out " + file + " --yes`",
+        );
         const { plan } = planFromTextOrThrow(text, file, defaultCatalog());
-        ctx.stdout(opts.output === "json" ? JSON.stringify(planToJson(plan), null, 2) + "\n" : planToText(plan, ctx.style));
+        ctx.stdout(
+          opts.output === "json"
+            ? JSON.stringify(planToJson(plan), null, 2) + "\n"
+            : planToText(plan, ctx.style),
+        );
         return ExitCode.ok;
       }),
     );
