@@ -1,8 +1,11 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogData } from "../../src/catalog/components/index.js";
 import { buildCatalog } from "../../src/catalog/catalog.js";
+import { planPlatform } from "../../src/plan/plan.js";
+import { groupDefaults, type Facts } from "../../src/spec/facts.js";
+import { parsePlatform } from "../../src/spec/parse.js";
 import { areas, CatalogEntry, targetGroups, type Condition } from "../../src/catalog/schema.js";
 
 const dir = fileURLToPath(new URL("../../src/catalog/components/", import.meta.url));
@@ -172,6 +175,122 @@ describe("catalog data", () => {
     for (const e of entries) {
       for (const c of [...e.onlyWhen, ...e.includeWhen, ...(e.alternatives?.preferWhen ?? [])])
         check(e.id, c);
+    }
+  });
+});
+
+describe("catalog data under the planner (every fact combination that changes a choice)", () => {
+  const built = buildCatalog(catalogData);
+  if (!built.ok) throw new Error("catalog invalid");
+  const catalog = built.catalog;
+  const parsed = parsePlatform(
+    readFileSync(new URL("../../examples/sup.yaml", import.meta.url), "utf8"),
+    "sup.yaml",
+  );
+  if (!parsed.ok) throw new Error("example invalid");
+  const platform = parsed.platform;
+
+  const combos: Facts[] = [];
+  for (const targetGroup of targetGroups)
+    for (const provisioning of ["api", "bare-metal"] as const)
+      for (const infrastructureProvider of ["vsphere", "openstack", "metal3", "none"] as const)
+        for (const statefulWorkloads of [false, true])
+          for (const complianceRequired of [false, true])
+            for (const identityProvider of ["none", "oidc", "active-directory"] as const)
+              for (const gitops of ["argocd", "flux"] as const)
+                for (const autoscaling of [false, true])
+                  combos.push({
+                    ...groupDefaults[targetGroup],
+                    targetGroup,
+                    kubernetesVersion: "v1.37",
+                    provisioning,
+                    infrastructureProvider,
+                    statefulWorkloads,
+                    complianceRequired,
+                    identityProvider,
+                    gitops,
+                    autoscaling,
+                  });
+
+  const plans = combos.map((facts) => {
+    const r = planPlatform(platform, { facts, assumed: [] }, catalog);
+    if (!r.ok) throw new Error(`${JSON.stringify(facts)}: ${r.issues.map((i) => i.message).join("; ")}`);
+    return { facts, ids: new Set(r.plan.components.map((c) => c.id)), plan: r.plan };
+  });
+  const inGroup = (ids: Set<string>, group: string) =>
+    [...ids].filter((id) => byId.get(id)?.alternatives?.group === group).sort();
+  const label = (f: Facts) =>
+    `${f.targetGroup} ${f.provisioning}/${f.infrastructureProvider} stateful=${f.statefulWorkloads} compliance=${f.complianceRequired} idp=${f.identityProvider} ${f.gitops} autoscaling=${f.autoscaling}`;
+
+  it("always yields exactly one installer, CNI, gateway, GitOps tool and log pipeline", () => {
+    for (const { facts, ids } of plans) {
+      for (const g of ["installer", "cni", "gateway", "gitops", "logging", "log-collector", "os"]) {
+        expect(inGroup(ids, g).length, `${g} for ${label(facts)}: ${inGroup(ids, g).join(", ")}`).toBe(1);
+      }
+    }
+  });
+
+  it("picks the installer the infrastructure calls for", () => {
+    for (const { facts, ids } of plans) {
+      const [installer] = inGroup(ids, "installer");
+      const expected =
+        facts.provisioning === "bare-metal"
+          ? facts.targetGroup === "ENT"
+            ? "kubespray"
+            : "kubeadm"
+          : facts.infrastructureProvider === "none"
+            ? "kubeadm"
+            : `cluster-api-${facts.infrastructureProvider}`;
+      expect(installer, label(facts)).toBe(expected);
+      expect(ids.has("cluster-autoscaler"), label(facts)).toBe(
+        facts.autoscaling && facts.provisioning === "api" && facts.infrastructureProvider !== "none",
+      );
+    }
+  });
+
+  it("follows the GitOps choice, stores data only for stateful workloads, and pairs log store and collector", () => {
+    for (const { facts, ids } of plans) {
+      expect(inGroup(ids, "gitops"), label(facts)).toEqual([facts.gitops]);
+      expect(inGroup(ids, "storage").length, label(facts)).toBe(facts.statefulWorkloads ? 1 : 0);
+      if (facts.statefulWorkloads) {
+        expect(inGroup(ids, "storage"), label(facts)).toEqual([
+          facts.targetGroup === "ENT" ? "rook-ceph" : "longhorn",
+        ]);
+      }
+      expect(
+        ids.has("alloy") ? ids.has("loki") : ids.has("fluent-bit") && ids.has("opensearch"),
+        label(facts),
+      ).toBe(true);
+    }
+  });
+
+  it("chooses an SSO broker only when the directory needs one", () => {
+    for (const { facts, ids } of plans) {
+      const sso = inGroup(ids, "sso-broker");
+      const expected =
+        facts.identityProvider === "none" ? ["keycloak"] : facts.identityProvider === "oidc" ? [] : ["dex"];
+      expect(sso, label(facts)).toEqual(expected);
+    }
+  });
+
+  it("differs by target group the way the recipe says", () => {
+    for (const { facts, ids } of plans) {
+      const mesh = [...ids].filter((id) => byId.get(id)?.area === "mesh");
+      if (facts.targetGroup === "SUP") expect(mesh, label(facts)).toEqual([]);
+      if (facts.targetGroup === "ENT") {
+        for (const id of [
+          "velero",
+          "falco",
+          "opentelemetry-collector",
+          "istio-ambient",
+          "harbor",
+          "openbao",
+        ]) {
+          expect(ids.has(id), `${id} for ${label(facts)}`).toBe(true);
+        }
+        expect(inGroup(ids, "tracing-backend").length, label(facts)).toBe(1);
+      }
+      for (const id of ids) expect(byId.get(id)?.status, id).toBe("current");
     }
   });
 });
