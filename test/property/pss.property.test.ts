@@ -121,6 +121,30 @@ describe("pss properties", () => {
     );
   });
 
+  it("any JSON value is evaluated without throwing, with paths into the object", () => {
+    const junkPod = fc.record({
+      metadata: fc.anything(),
+      spec: fc.oneof(
+        fc.anything(),
+        fc.record({
+          containers: fc.array(fc.anything()),
+          volumes: fc.anything(),
+          securityContext: fc.anything(),
+        }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), junkPod), minor, (p, m) => {
+        for (const level of ["baseline", "restricted"] as const) {
+          for (const v of evaluatePodSecurity(p, { level, version: version(m) })) {
+            expect(["metadata", "spec"]).toContain(v.path?.[0]);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("per-field violations and the whole-pod verdict agree", () => {
     fc.assert(
       fc.property(pod, minor, fc.constantFrom("baseline", "restricted" as const), (p, m, level) => {
