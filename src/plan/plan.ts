@@ -126,7 +126,7 @@ export function planPlatform(
         candidates.set(e.id, {
           entry: e,
           via: "level",
-          reason: `${level} for ${gw}${whyOnly}`,
+          reason: `${level} for ${gw}${whyOnly}: ${purpose(e)}`,
           forced: false,
         });
         break;
@@ -214,6 +214,15 @@ export function planPlatform(
     warnings: [...new Set(warnings)].sort(),
   };
   return { ok: true, plan };
+}
+
+/** What the component is for, in a few words: the first clause of its description. */
+export function purpose(e: CatalogEntry): string {
+  const first = e.description.split(/(?<=[.;])\s/)[0] ?? e.description;
+  const clause = first.replace(/[.;]$/, "");
+  if (clause.length <= 110) return clause;
+  const cut = clause.slice(0, 110);
+  return cut.slice(0, cut.lastIndexOf(" ")) + "…";
 }
 
 function cmp(a: string, b: string): number {
