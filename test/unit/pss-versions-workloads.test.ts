@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { evaluateWorkload, knownPssVersions, parsePssVersion } from "../../src/policy/pss/index.js";
+import { BespokeInputError } from "../../src/core/diagnostics.js";
+import {
+  evaluateWorkload,
+  knownPssVersions,
+  parsePssVersion,
+  requirePssVersion,
+} from "../../src/policy/pss/index.js";
 import { podBearingKinds, podSpecsOf } from "../../src/policy/workloads/index.js";
 
 describe("--pss-version", () => {
@@ -9,6 +15,17 @@ describe("--pss-version", () => {
     expect(knownPssVersions).toHaveLength(38);
     expect(parsePssVersion("latest")).toMatchObject({ ok: true, minor: 37 });
     expect(parsePssVersion("v1.25")).toMatchObject({ ok: true, version: "v1.25", minor: 25 });
+  });
+
+  it("requirePssVersion throws an input error (BSP3901) that the CLI turns into exit 2", () => {
+    expect(requirePssVersion("v1.30")).toBe("v1.30");
+    expect(() => requirePssVersion("v1.99")).toThrow(BespokeInputError);
+    try {
+      requirePssVersion("v1.99", "--pss-version");
+    } catch (err) {
+      expect((err as BespokeInputError).diagnostics[0]?.code).toBe("BSP3901");
+      expect((err as BespokeInputError).message).toContain("--pss-version");
+    }
   });
 
   it.each([

@@ -4,7 +4,7 @@
  * own minimum version on, so a version is just a number to compare.
  */
 import { Codes } from "../../core/codes.js";
-import { diagnostic } from "../../core/diagnostics.js";
+import { BespokeInputError, diagnostic } from "../../core/diagnostics.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
 
 /** Newest Kubernetes minor whose Pod Security admission we reproduce. */
@@ -55,4 +55,11 @@ export function parsePssVersion(input: string, source = "--pss-version"): PssVer
       hint,
     ),
   };
+}
+
+/** For CLI glue: the version, or a BespokeInputError (exit 2, code BSP3901, hint) for bad input. */
+export function requirePssVersion(input: string, source = "--pss-version"): PssVersion {
+  const result = parsePssVersion(input, source);
+  if (!result.ok) throw new BespokeInputError([result.diagnostic]);
+  return result.version;
 }
