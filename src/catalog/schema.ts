@@ -111,6 +111,22 @@ export const HelmChart = z
     version: exactVersion,
     /** Version of the software the chart installs, when it differs from the chart's. */
     appVersion: exactVersion.optional(),
+    /**
+     * Further charts from the same repository that make up the component (Istio's base/cni/ztunnel,
+     * rook-ceph-cluster…), installed into the same namespace before or after the main chart.
+     */
+    companions: z
+      .array(
+        z
+          .object({
+            chart: z.string().min(1),
+            version: exactVersion,
+            order: z.enum(["before", "after"]),
+            values: z.record(z.string(), z.unknown()).default({}),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 

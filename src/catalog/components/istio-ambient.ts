@@ -23,6 +23,11 @@ export default {
     repo: "https://istio-release.storage.googleapis.com/charts",
     chart: "istiod",
     version: "1.30.4",
+    companions: [
+      { chart: "base", version: "1.30.4", order: "before" },
+      { chart: "cni", version: "1.30.4", order: "before", values: { profile: "ambient" } },
+      { chart: "ztunnel", version: "1.30.4", order: "after" },
+    ],
   },
   runtime: {
     namespace: "istio-system",

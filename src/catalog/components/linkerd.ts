@@ -23,6 +23,7 @@ export default {
     repo: "https://helm.linkerd.io/edge",
     chart: "linkerd-control-plane",
     version: "2026.9.1",
+    companions: [{ chart: "linkerd-crds", version: "2026.9.1", order: "before" }],
     appVersion: "edge-26.9.1",
   },
   runtime: {

@@ -25,6 +25,7 @@ export default {
     repo: "https://opensearch-project.github.io/helm-charts",
     chart: "opensearch",
     version: "3.8.0",
+    companions: [{ chart: "opensearch-dashboards", version: "3.8.0", order: "after" }],
   },
   runtime: {
     namespace: "opensearch",

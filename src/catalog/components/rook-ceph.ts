@@ -16,7 +16,13 @@ export default {
   status: "current",
   verified: "2026-11-25",
   sources: ["https://github.com/rook/rook/releases", "https://rook.io/docs/rook/latest/"],
-  install: { kind: "helm", repo: "https://charts.rook.io/release", chart: "rook-ceph", version: "v1.20.7" },
+  install: {
+    kind: "helm",
+    repo: "https://charts.rook.io/release",
+    chart: "rook-ceph",
+    version: "v1.20.7",
+    companions: [{ chart: "rook-ceph-cluster", version: "v1.20.7", order: "after" }],
+  },
   runtime: {
     namespace: "rook-ceph",
     podSecurity: "privileged",
