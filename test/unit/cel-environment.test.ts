@@ -72,3 +72,38 @@ describe("Kubernetes CEL environment", () => {
     expect(small).toEqual({ ok: true, value: true });
   });
 });
+
+describe("integer semantics", () => {
+  it.each([
+    ["-9223372036854775808 / -1"],
+    ["-9223372036854775808 % -1"],
+    ["int(1e20)"],
+    ["int(-9223372036854775808.0)"],
+    ["1 / 0"],
+    ["1 % 0"],
+  ])("%s is an error", (expr) => {
+    expect(run(expr)).toHaveProperty("error");
+  });
+  it.each([
+    ["7 / -2", { int: "-3" }],
+    ["-7 % 3", { int: "-1" }],
+    ["7u / 2u", { uint: "3" }],
+    ["7.0 / 2.0", { double: 3.5 }],
+    ["int(-1.9)", { int: "-1" }],
+    ["int('+5')", { int: "5" }],
+    ["(1 + 2) / 3 * 2", { int: "2" }],
+  ])("%s", (expr, want) => {
+    expect(run(expr)).toEqual(want);
+  });
+});
+
+describe("division rewrite keeps parentheses", () => {
+  it.each([
+    ["((1 + 2)) / (3) * 2", { int: "2" }],
+    ["((8 / 2) % 3)", { int: "1" }],
+    ["[1, 2].map(x, (x * 10) / (x + 1))", [{ int: "5" }, { int: "6" }]],
+    ["'a/b'.size() / 3", { int: "1" }],
+  ])("%s", (expr, want) => {
+    expect(run(expr)).toEqual(want);
+  });
+});

@@ -12,16 +12,22 @@
 export const PER_CALL_LIMIT = 1_000_000;
 export const RUNTIME_BUDGET = 10_000_000;
 
+// Fields are declared explicitly (no parameter properties) so Node can strip types and run this.
 export class CostLimitError extends Error {
-  constructor(readonly limit: number) {
+  readonly limit: number;
+  constructor(limit: number) {
     super("operation cancelled: actual cost limit exceeded");
+    this.limit = limit;
     this.name = "CostLimitError";
   }
 }
 
 export class CostMeter {
   #spent = 0;
-  constructor(readonly limit: number = PER_CALL_LIMIT) {}
+  readonly limit: number;
+  constructor(limit: number = PER_CALL_LIMIT) {
+    this.limit = limit;
+  }
 
   get spent(): number {
     return this.#spent;

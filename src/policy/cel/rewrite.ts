@@ -25,7 +25,7 @@ const RENAMED_METHODS = new Set([
   "matches",
   "reverse",
 ]);
-const RENAMED_FUNCTIONS = new Set(["matches", "string"]);
+const RENAMED_FUNCTIONS = new Set(["matches", "string", "int"]);
 // Namespaced functions (`sets.contains(…)`) parse as method calls on an identifier; the library
 // cannot declare dotted function names, so they become `__k8s_sets_contains(…)`.
 const NAMESPACES = new Set(["strings", "sets", "lists"]);
@@ -80,6 +80,16 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
         const cs = span(c);
         s = [Math.min(s[0], cs[0]), Math.max(s[1], cs[1])];
       }
+      // The parser's ranges leave out a node's own parentheses; take matched pairs around it in,
+      // so rewritten operands keep their grouping.
+      for (;;) {
+        let a: number = s[0] - 1;
+        while (a >= 0 && /\s/.test(input[a] ?? "")) a--;
+        let b: number = s[1];
+        while (b < input.length && /\s/.test(input[b] ?? "")) b++;
+        if (input[a] !== "(" || input[b] !== ")") break;
+        s = [a, b + 1];
+      }
       spans.set(node, s);
     }
     return s;
@@ -124,6 +134,36 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
       } else if (RENAMED_FUNCTIONS.has(name)) {
         gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^(\\s*)${name}\\b`), `$1__k8s_${name}`);
       }
+    }
+    if ((node.op === "/" || node.op === "%") && parts.length === 2) {
+      // int64 MIN / -1 and MIN % -1 overflow in cel-go; the library returns 2^63. Integer division
+      // therefore goes through our checked functions.
+      const fn = node.op === "/" ? "__k8s_div" : "__k8s_mod";
+      // Gaps hold only syntax (literals are nodes), so parentheses can be counted there: those
+      // around each operand stay with it, unmatched ones around the whole node stay outside.
+      const g0 = gaps[0] ?? "";
+      const mid = gaps[1] ?? "";
+      const g2 = gaps[2] ?? "";
+      const at = mid.indexOf(node.op);
+      const [a, b] = [mid.slice(0, at), mid.slice(at + 1)];
+      const count = (t: string, c: string): number => t.split(c).length - 1;
+      let outerOpen = Math.max(0, count(g0, "(") - count(a, ")"));
+      let prefix = "";
+      let left = g0;
+      while (outerOpen-- > 0) {
+        const i = left.indexOf("(");
+        prefix += left.slice(0, i + 1);
+        left = left.slice(i + 1);
+      }
+      let outerClose = Math.max(0, count(g2, ")") - count(b, "("));
+      let suffix = "";
+      let right = g2;
+      while (outerClose-- > 0) {
+        const i = right.lastIndexOf(")");
+        suffix = right.slice(i) + suffix;
+        right = right.slice(0, i);
+      }
+      return `${prefix}${fn}(${left}${parts[0] ?? ""}${a}, ${b}${parts[1] ?? ""}${right})${suffix}`;
     }
     let out = gaps[0] ?? "";
     for (let i = 0; i < parts.length; i++) out += (parts[i] ?? "") + (gaps[i + 1] ?? "");

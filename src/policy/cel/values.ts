@@ -7,10 +7,20 @@ import { UnsignedInt } from "@marcbachmann/cel-js/evaluator";
  * `{ intAsBigInt: true }` to keep `1.0` a double; otherwise an integral number is read as int,
  * which is what the apiserver does for fields typed as integers.
  */
-export function toCel(value: unknown): unknown {
+export interface ToCelOptions {
+  /** "int-if-integral" (default): 3 → int, 3.5 → double. "double": every JS number is a double
+   * (use when integers already arrive as bigint, e.g. YAML parsed with intAsBigInt). */
+  numbers?: "int-if-integral" | "double";
+}
+
+export function toCel(value: unknown, options: ToCelOptions = {}): unknown {
+  return options.numbers === "double" ? convert(value, false) : convert(value, true);
+}
+
+function convert(value: unknown, integralAsInt: boolean): unknown {
   switch (typeof value) {
     case "number":
-      return Number.isInteger(value) && Number.isSafeInteger(value) ? BigInt(value) : value;
+      return integralAsInt && Number.isSafeInteger(value) ? BigInt(value) : value;
     case "bigint":
     case "string":
     case "boolean":
@@ -19,10 +29,10 @@ export function toCel(value: unknown): unknown {
       return null;
     case "object": {
       if (value === null) return null;
-      if (Array.isArray(value)) return value.map(toCel);
+      if (Array.isArray(value)) return value.map((v) => convert(v, integralAsInt));
       if (value instanceof Date || value instanceof Uint8Array) return value;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = toCel(v);
+      for (const [k, v] of Object.entries(value)) out[k] = convert(v, integralAsInt);
       return out;
     }
     default:

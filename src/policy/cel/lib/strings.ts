@@ -1,7 +1,12 @@
 import type { Environment } from "@marcbachmann/cel-js";
 import { chargeLength } from "../cost.js";
 import { codePoints, hasSurrogates } from "./codepoints.js";
-import { fail } from "./errors.js";
+import { UnsignedInt } from "@marcbachmann/cel-js/evaluator";
+import { fail, MAX_INT } from "./errors.js";
+
+type UnsignedIntLike = { valueOf(): bigint };
+
+const TWO_63 = 2 ** 63;
 import { formatString, stringOf } from "./format-string.js";
 
 /**
@@ -167,4 +172,47 @@ export function registerStrings(env: Environment): void {
   fn("string.__k8s_format(list): string", formatString);
   fn("__k8s_strings_quote(string): string", (s: string) => JSON.stringify(s));
   fn("__k8s_string(dyn): string", (v: unknown) => stringOf(v));
+  registerIntConversions(env);
+}
+
+/** `int(…)` with cel-go's range checks (the library's int(double) does not reject overflow). */
+function registerIntConversions(env: Environment): void {
+  env.registerFunction("__k8s_int(int): int", (v: bigint) => v);
+  const MIN = -MAX_INT - 1n;
+  env.registerFunction("__k8s_div(int, int): int", (a: bigint, b: bigint) => {
+    if (b === 0n) fail("division by zero");
+    if (a === MIN && b === -1n) fail("integer overflow");
+    return a / b;
+  });
+  env.registerFunction("__k8s_mod(int, int): int", (a: bigint, b: bigint) => {
+    if (b === 0n) fail("modulus by zero");
+    if (a === MIN && b === -1n) fail("integer overflow");
+    return a % b;
+  });
+  env.registerFunction("__k8s_div(uint, uint): uint", (a: UnsignedIntLike, b: UnsignedIntLike) => {
+    if (b.valueOf() === 0n) fail("division by zero");
+    return new UnsignedInt(a.valueOf() / b.valueOf());
+  });
+  env.registerFunction("__k8s_mod(uint, uint): uint", (a: UnsignedIntLike, b: UnsignedIntLike) => {
+    if (b.valueOf() === 0n) fail("modulus by zero");
+    return new UnsignedInt(a.valueOf() % b.valueOf());
+  });
+  env.registerFunction("__k8s_div(double, double): double", (a: number, b: number) => a / b);
+  env.registerFunction("__k8s_int(uint): int", (v: { valueOf(): bigint }) => {
+    const n = v.valueOf();
+    return n > MAX_INT ? fail("integer overflow") : n;
+  });
+  env.registerFunction("__k8s_int(double): int", (v: number) => {
+    // cel-go: the truncated value must lie strictly inside (-2^63, 2^63).
+    if (!Number.isFinite(v) || v <= -TWO_63 || v >= TWO_63) fail("integer overflow");
+    return BigInt(Math.trunc(v));
+  });
+  env.registerFunction("__k8s_int(string): int", (v: string) => {
+    if (!/^[+-]?\d+$/.test(v)) fail(`type conversion error from 'string' to 'int'`);
+    const n = BigInt(v);
+    return n > MAX_INT || n < -MAX_INT - 1n ? fail("integer overflow") : n;
+  });
+  env.registerFunction("__k8s_int(google.protobuf.Timestamp): int", (v: Date) =>
+    BigInt(Math.floor(v.getTime() / 1000)),
+  );
 }
