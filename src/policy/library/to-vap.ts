@@ -126,7 +126,8 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
             auditAnnotations: [
               {
                 key: "containers",
-                valueExpression: `variables.exemptAll || ${guard}size(variables.failing) == 0 ? null : variables.failing.join(',')`,
+                // An empty value omits the annotation (the apiserver's rule), so clean objects add nothing.
+                valueExpression: `variables.exemptAll || ${guard}size(variables.failing) == 0 ? '' : variables.failing.join(',')`,
               },
             ],
           }

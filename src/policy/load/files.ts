@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { diagnostic, type Diagnostic } from "../../core/diagnostics.js";
 import { Codes } from "../../core/codes.js";
 import { looksBinary, parseManifests, type LoadedObject } from "./parse.js";
@@ -15,6 +15,8 @@ export interface LoadOptions {
   readonly readStdin: () => Promise<string>;
   readonly kustomize: boolean;
   readonly maxBytes?: number;
+  /** Relative paths are read from here but reported as given. */
+  readonly cwd?: string;
 }
 
 export interface LoadResult {
@@ -31,6 +33,8 @@ const notManifests = new Set(["kustomization.yaml", "kustomization.yml", "Chart.
 export async function loadInputs(paths: readonly string[], opts: LoadOptions): Promise<LoadResult> {
   const out: LoadResult = { objects: [], errors: [], inputs: [] };
   const maxBytes = opts.maxBytes ?? defaultMaxBytes;
+  const cwd = opts.cwd ?? process.cwd();
+  const real = (p: string): string => resolve(cwd, p);
   for (const p of paths) {
     if (p === "-") {
       out.inputs.push("-");
@@ -40,7 +44,7 @@ export async function loadInputs(paths: readonly string[], opts: LoadOptions): P
     }
     let st;
     try {
-      st = await stat(p);
+      st = await stat(real(p));
     } catch {
       out.errors.push(
         diagnostic(Codes.checkNotFound, `no such file or directory: ${p}`, { file: p }, "check the path"),
@@ -49,11 +53,11 @@ export async function loadInputs(paths: readonly string[], opts: LoadOptions): P
     }
     if (opts.kustomize && st.isDirectory()) {
       out.inputs.push(p);
-      absorb(out, await kustomize(p, maxBytes));
+      absorb(out, await kustomize(p, real(p), maxBytes));
     } else if (st.isDirectory()) {
-      for (const f of await walk(p)) await loadFile(f, maxBytes, out);
+      for (const f of await walk(p, real)) await loadFile(f, real(f), maxBytes, out);
     } else {
-      await loadFile(p, maxBytes, out);
+      await loadFile(p, real(p), maxBytes, out);
     }
   }
   return out;
@@ -64,26 +68,26 @@ function absorb(out: LoadResult, r: { objects: LoadedObject[]; errors: Diagnosti
   out.errors.push(...r.errors);
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, real: (p: string) => string): Promise<string[]> {
+  const entries = await readdir(real(dir), { withFileTypes: true });
   const files: string[] = [];
   for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith(".")) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(full)));
+    if (e.isDirectory()) files.push(...(await walk(full, real)));
     else if (e.isFile() && manifestFile.test(e.name) && !notManifests.has(e.name)) files.push(full);
   }
   return files;
 }
 
-async function loadFile(file: string, maxBytes: number, out: LoadResult): Promise<void> {
+async function loadFile(file: string, path: string, maxBytes: number, out: LoadResult): Promise<void> {
   out.inputs.push(file);
-  const st = await stat(file);
+  const st = await stat(path);
   if (st.size > maxBytes) {
     out.errors.push(tooLarge(file, st.size, maxBytes));
     return;
   }
-  absorb(out, parseText(await readFile(file), file, maxBytes));
+  absorb(out, parseText(await readFile(path), file, maxBytes));
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
@@ -128,13 +132,14 @@ function parseText(
 
 async function kustomize(
   dir: string,
+  path: string,
   maxBytes: number,
 ): Promise<{ objects: LoadedObject[]; errors: Diagnostic[] }> {
   const label = `${dir} (kustomize)`;
   return new Promise((resolve) => {
     execFile(
       "kubectl",
-      ["kustomize", dir],
+      ["kustomize", path],
       { maxBuffer: maxBytes, encoding: "buffer" },
       (err, stdout, stderr) => {
         if (err) {
