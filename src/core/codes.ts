@@ -22,6 +22,13 @@ export const Codes = {
   cliUsage: "BSP1401",
   cliOutputExists: "BSP1402",
   cliWrite: "BSP1403",
+  // render (BSP20xx: output directory and owned files)
+  renderOutIsFile: "BSP2001",
+  renderOutNotOurs: "BSP2002",
+  renderHandEdited: "BSP2003",
+  renderWriteFailed: "BSP2004",
+  renderBadManifest: "BSP2005",
+  renderUsage: "BSP2006",
   devGoMissing: "BSP5001",
   devBuildFailed: "BSP5002",
   devPortTaken: "BSP5003",
