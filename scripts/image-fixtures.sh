@@ -38,7 +38,7 @@ pack_dir() { # $1 root dir, $2 output .tar.gz — numeric owners, sorted, fixed 
 }
 
 build_debian() {
-  local out="$cache/debian-minbase"
+  local out="$cache/debian-minbase-v2"
   [[ -f "$out/index.json" ]] && return 0
   if ! command -v debootstrap >/dev/null; then
     echo "== installing debootstrap" >&2
@@ -58,13 +58,13 @@ build_debian() {
     { tail -20 "$work/debootstrap.log" >&2; return 1; }
   rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/debootstrap"
   pack_dir "$work/rootfs" "$work/layer.tar.gz"
-  printf '{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["bash"]},"rootfs":{"type":"layers","diff_ids":["@DIFFID@"]}}' >"$work/config.json"
+  printf '{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]},"rootfs":{"type":"layers","diff_ids":["@DIFFID@"]}}' >"$work/config.json"
   write_layout "$work/layout" "$work/layer.tar.gz" "$work/config.json"
   rm -rf "$out" && mv "$work/layout" "$out"
 }
 
 build_static() {
-  local out="$cache/static"
+  local out="$cache/static-v2"
   [[ -f "$out/index.json" ]] && return 0
   local work
   work=$(mktemp -d "$cache/.static.XXXXXX")
@@ -76,7 +76,7 @@ build_static() {
   (cd "$work/src" && CGO_ENABLED=0 GOFLAGS=-mod=mod GOCACHE="$work/gocache" go build -trimpath -ldflags='-s -w' -o "$work/rootfs/app" .)
   chmod 0555 "$work/rootfs/app"
   pack_dir "$work/rootfs" "$work/layer.tar.gz"
-  printf '{"architecture":"amd64","os":"linux","config":{"User":"65532:65532","Entrypoint":["/app"]},"rootfs":{"type":"layers","diff_ids":["@DIFFID@"]}}' >"$work/config.json"
+  printf '{"architecture":"amd64","os":"linux","config":{"User":"65532:65532","Entrypoint":["/app"],"Labels":{"org.opencontainers.image.source":"https://git.example.org/bespoke/hello","org.opencontainers.image.revision":"0000000","org.opencontainers.image.base.name":"scratch","org.opencontainers.image.base.digest":""}},"rootfs":{"type":"layers","diff_ids":["@DIFFID@"]}}' >"$work/config.json"
   write_layout "$work/layout" "$work/layer.tar.gz" "$work/config.json"
   rm -rf "$out" && mv "$work/layout" "$out"
 }

@@ -202,6 +202,14 @@ export const imageRules: readonly RuleMeta[] = [
     fix: "Add `USER 10001:10001` (any non-zero UID) at the end of the final stage.",
     tags: both,
   },
+  {
+    id: "world-writable",
+    severity: "warning",
+    title: "World-writable directory without the sticky bit",
+    why: "Any user in the container can replace files others rely on (binaries, configs) in such a directory.",
+    fix: "Remove write permission for others (`chmod o-w`) or set the sticky bit (`chmod +t`) as /tmp has.",
+    tags: img,
+  },
 ];
 
 export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(imageRules.map((r) => [r.id, r]));
