@@ -41,12 +41,13 @@ function lineOps(a: string[], b: string[]): Op[] {
       ops.push({ kind: " ", line: a[i] ?? "" });
       i++;
       j++;
-    } else if (j < m && (i === n || (lcs[i * (m + 1) + j + 1] ?? 0) >= (lcs[(i + 1) * (m + 1) + j] ?? 0))) {
-      ops.push({ kind: "+", line: b[j] ?? "" });
-      j++;
-    } else {
+    } else if (i < n && (j === m || (lcs[(i + 1) * (m + 1) + j] ?? 0) >= (lcs[i * (m + 1) + j + 1] ?? 0))) {
+      // Deletions before insertions, as diff(1) prints them.
       ops.push({ kind: "-", line: a[i] ?? "" });
       i++;
+    } else {
+      ops.push({ kind: "+", line: b[j] ?? "" });
+      j++;
     }
   }
   return ops;
