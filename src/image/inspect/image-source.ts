@@ -10,13 +10,13 @@ import { readTar, TarFormatError } from "./tar-reader.js";
 
 /** Why an image cannot be read: becomes a diagnostic with exit code 2. */
 export class ImageReadError extends Error {
-  constructor(
-    message: string,
-    readonly kind: "corrupt" | "layout" | "unsupported" | "unreadable",
-    readonly hint: string,
-  ) {
+  readonly kind: "corrupt" | "layout" | "unsupported" | "unreadable";
+  readonly hint: string;
+  constructor(message: string, kind: ImageReadError["kind"], hint: string) {
     super(message);
     this.name = "ImageReadError";
+    this.kind = kind;
+    this.hint = hint;
   }
 }
 
@@ -309,7 +309,13 @@ function layerBlob(store: Store, path: string, digest: string | undefined): Laye
       const isZstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
       const stream: Readable =
         isGzip || isZstd
-          ? pipeline(raw, isGzip ? createGunzip() : createZstdDecompress(), () => undefined)
+          ? pipeline(
+              raw,
+              isGzip
+                ? createGunzip({ chunkSize: 256 << 10 })
+                : createZstdDecompress({ chunkSize: 256 << 10 }),
+              () => undefined,
+            )
           : raw;
       return {
         stream,

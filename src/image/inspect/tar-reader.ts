@@ -37,7 +37,10 @@ class ByteReader {
   private buffered = 0;
   private done = false;
   offset = 0;
-  constructor(private readonly it: AsyncIterator<Buffer | Uint8Array | string>) {}
+  private readonly it: AsyncIterator<Buffer | Uint8Array | string>;
+  constructor(it: AsyncIterator<Buffer | Uint8Array | string>) {
+    this.it = it;
+  }
 
   private async fill(n: number): Promise<void> {
     while (this.buffered < n && !this.done) {
