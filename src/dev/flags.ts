@@ -39,6 +39,8 @@ export function apiserverArgs(l: StateLayout, p: Ports): string[] {
     `--etcd-servers=http://${LOOPBACK}:${p.etcdClient}`,
     `--bind-address=${LOOPBACK}`,
     `--advertise-address=${LOOPBACK}`,
+    // The `kubernetes` Service endpoints may not point at loopback; nothing in-cluster needs them here.
+    "--endpoint-reconciler-type=none",
     `--secure-port=${p.apiserver}`,
     `--cert-dir=${l.apiserverCertDir}`,
     `--token-auth-file=${l.tokens}`,
@@ -66,10 +68,11 @@ export function controllerManagerArgs(l: StateLayout, p: Ports): string[] {
     // Every default controller: garbage collector, namespace, serviceaccount, token, ...
     "--controllers=*",
     "--leader-elect=false",
-    `--root-ca-file=${l.apiserverCert}`,
+    `--root-ca-file=${l.rootCa}`,
     `--service-account-private-key-file=${l.serviceAccountKey}`,
     `--service-cluster-ip-range=${SERVICE_CIDR}`,
-    "--use-service-account-credentials=false",
+    // One identity per controller with its bootstrap role, as kubeadm clusters run it.
+    "--use-service-account-credentials=true",
     "--profiling=false",
   ];
 }

@@ -20,6 +20,8 @@ export interface StateLayout {
   /** kube-apiserver writes its self-signed serving cert here (apiserver.crt = leaf + CA). */
   readonly apiserverCertDir: string;
   readonly apiserverCert: string;
+  /** Only the CA certificate(s) of apiserver.crt: the trust root handed to clients and pods. */
+  readonly rootCa: string;
   readonly controllerManagerCertDir: string;
   readonly etcdData: string;
   readonly pidFile: (c: Component) => string;
@@ -39,6 +41,7 @@ export function stateLayout(dir: string): StateLayout {
     serviceAccountPub: join(pki, "sa.pub"),
     apiserverCertDir: join(pki, "apiserver"),
     apiserverCert: join(pki, "apiserver", "apiserver.crt"),
+    rootCa: join(pki, "ca.crt"),
     controllerManagerCertDir: join(pki, "controller-manager"),
     etcdData: join(dir, "etcd-data"),
     pidFile: (c) => join(dir, `${c}.pid`),

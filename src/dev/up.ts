@@ -3,7 +3,7 @@
  * and logs in one directory. Either everything comes up and /readyz answers, or whatever was
  * started is stopped again and the state removed (logs stay, for the post-mortem).
  */
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Codes } from "../core/codes.js";
@@ -193,7 +193,8 @@ export async function devUp(o: UpOptions): Promise<DevCluster> {
       const r = await httpsGet(`${server}/readyz`, readFileSync(l.apiserverCert, "utf8"), adminToken);
       return r.status === 200;
     });
-    const caPem = readFileSync(l.apiserverCert, "utf8");
+    const caPem = caCertificates(readFileSync(l.apiserverCert, "utf8"));
+    writeFileSync(l.rootCa, caPem);
     const version = (
       JSON.parse((await httpsGet(`${server}/version`, caPem, adminToken)).body) as { gitVersion: string }
     ).gitVersion;
@@ -233,6 +234,17 @@ export async function devUp(o: UpOptions): Promise<DevCluster> {
     await stopAll(l, pids);
     throw err;
   }
+}
+
+/**
+ * kube-apiserver writes its self-signed leaf followed by the CA that signed it; trust roots must
+ * hold only the CA (the controller-manager's ClusterTrustBundle publisher rejects a leaf).
+ */
+export function caCertificates(bundle: string): string {
+  const blocks = bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const cas = blocks.filter((pem) => new X509Certificate(pem).ca);
+  if (cas.length === 0) throw new Error("the apiserver's certificate bundle holds no CA certificate");
+  return cas.join("\n") + "\n";
 }
 
 /** Stops what this run started (newest first) and removes its state, keeping logs. */

@@ -1,13 +1,17 @@
 /** Installing CustomResourceDefinitions and waiting until the apiserver serves them. */
-import type { KubernetesObject, KubernetesObjectApi } from "@kubernetes/client-node";
-import { serverSideApply } from "./objects.js";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { readIfExists, serverSideApply } from "./objects.js";
+import type { RawKubeClient } from "./raw.js";
 
 interface CrdStatus extends KubernetesObject {
   status?: { conditions?: { type: string; status: string; reason?: string; message?: string }[] };
 }
 
-export function conditionTrue(crd: CrdStatus, type: string): boolean {
-  return crd.status?.conditions?.some((c) => c.type === type && c.status === "True") ?? false;
+export function conditionTrue(crd: KubernetesObject | undefined, type: string): boolean {
+  return (
+    (crd as CrdStatus | undefined)?.status?.conditions?.some((c) => c.type === type && c.status === "True") ??
+    false
+  );
 }
 
 /**
@@ -15,18 +19,18 @@ export function conditionTrue(crd: CrdStatus, type: string): boolean {
  * then poll until every one is Established, failing with the names that are not.
  */
 export async function installCrds(
-  api: KubernetesObjectApi,
+  c: RawKubeClient,
   crds: readonly KubernetesObject[],
   timeoutMs = 60_000,
 ): Promise<string[]> {
-  for (const crd of crds) await serverSideApply(api, crd);
-  const names = crds.map((c) => c.metadata?.name ?? "").sort();
+  for (const crd of crds) await serverSideApply(c, crd);
+  const names = crds.map((crd) => crd.metadata?.name ?? "").sort();
   const deadline = Date.now() + timeoutMs;
   let pending = names;
   while (pending.length > 0) {
     const states = await Promise.all(
       pending.map(async (name) => {
-        const crd = await api.read<CrdStatus>({
+        const crd = await readIfExists(c, {
           apiVersion: "apiextensions.k8s.io/v1",
           kind: "CustomResourceDefinition",
           metadata: { name },

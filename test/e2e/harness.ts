@@ -18,14 +18,18 @@
  *   });
  *
  * What a ControlPlane offers:
- *   kubeconfigPath, kubeConfig (KubeConfig), objects (KubernetesObjectApi, any kind), core (CoreV1Api), version
+ *   kubeconfigPath, kubeConfig (KubeConfig), core (CoreV1Api), objects (KubernetesObjectApi), version
+ *   raw (RawKubeClient)                    sends objects exactly as given; all helpers below use it
  *   dryRunCreate(obj) / dryRunApply(obj)   server-side dry-run (admission + schema), answered as a Verdict
  *   apply(obj)                             server-side apply for real (force, field manager "bespoke")
+ *   read(obj) / remove(obj)                the live object or undefined; delete with background propagation
  *   createNamespace(name, labels?)         creates it (or updates its labels) and waits for its default ServiceAccount
  *   newNamespace(labels?, prefix?)         the same with a fresh name per call: one namespace per test
  *   installCorpusCrds()                    the 43 upstream CRDs of ../shared/corpus/crds, waits for Established
  *   stop()                                 stops the servers and removes the state (also on process exit)
  * Free functions with the same names take the ControlPlane first, for helpers written elsewhere.
+ * Send objects through these helpers, not through `objects`: KubernetesObjectApi re-serialises
+ * built-in kinds via its models and silently drops fields it does not know (see src/kube/raw.ts).
  *
  * Binaries: the e2e globalSetup (test/e2e/setup.ts) builds or reuses them once per run; set
  * BESPOKE_KEEP_CONTROL_PLANE=1 to keep state and logs of a failed file for inspection.
@@ -41,13 +45,15 @@ import { killNow } from "../../src/dev/processes.js";
 import { devUp, type DevCluster } from "../../src/dev/up.js";
 import { DEFAULT_KUBE_VERSION, isDiagnostic, parseKubeVersion } from "../../src/dev/versions.js";
 import { installCrds } from "../../src/kube/crds.js";
-import { apiFailure } from "../../src/kube/errors.js";
 import {
   dryRunApply,
   dryRunCreate as dryRunCreateWith,
+  readIfExists,
+  remove,
   serverSideApply,
   type Verdict,
 } from "../../src/kube/objects.js";
+import { RawKubeClient } from "../../src/kube/raw.js";
 
 export type { Verdict } from "../../src/kube/objects.js";
 
@@ -60,6 +66,8 @@ export interface ControlPlane {
   readonly dir: string;
   readonly kubeconfigPath: string;
   readonly kubeConfig: KubeConfig;
+  readonly raw: RawKubeClient;
+  /** Typed convenience for reads; do not use it to send objects under test (see above). */
   readonly objects: KubernetesObjectApi;
   readonly core: CoreV1Api;
   /** gitVersion the apiserver reports, e.g. v1.37.2. */
@@ -70,6 +78,8 @@ export interface ControlPlane {
   dryRunCreate(obj: KubernetesObject): Promise<Verdict>;
   dryRunApply(obj: KubernetesObject): Promise<Verdict>;
   apply(obj: KubernetesObject): Promise<KubernetesObject>;
+  read(obj: KubernetesObject): Promise<KubernetesObject | undefined>;
+  remove(obj: KubernetesObject): Promise<void>;
   createNamespace(name: string, labels?: Record<string, string>): Promise<string>;
   newNamespace(labels?: Record<string, string>, prefix?: string): Promise<string>;
   installCorpusCrds(): Promise<string[]>;
@@ -130,20 +140,24 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
   kubeConfig.loadFromFile(cluster.kubeconfig);
   const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
   const core = kubeConfig.makeApiClient(CoreV1Api);
+  const raw = new RawKubeClient(kubeConfig);
   let counter = 0;
 
   const cp: ControlPlane = {
     dir,
     kubeconfigPath: cluster.kubeconfig,
     kubeConfig,
+    raw,
     objects,
     core,
     version: cluster.version,
     controllerManager: cluster.controllerManager,
     kubectl: cluster.binaries.kubectl,
-    dryRunCreate: (obj) => dryRunCreateWith(objects, obj),
-    dryRunApply: (obj) => dryRunApply(objects, obj),
-    apply: (obj) => serverSideApply(objects, obj),
+    dryRunCreate: (obj) => dryRunCreateWith(raw, obj),
+    dryRunApply: (obj) => dryRunApply(raw, obj),
+    apply: (obj) => serverSideApply(raw, obj),
+    read: (obj) => readIfExists(raw, obj),
+    remove: (obj) => remove(raw, obj),
     createNamespace: (name, labels = {}) => createNamespace(cp, name, labels),
     newNamespace: (labels = {}, prefix = "t") =>
       createNamespace(cp, `${prefix}-${process.pid}-${++counter}`, labels),
@@ -170,22 +184,13 @@ export async function createNamespace(
   name: string,
   labels: Record<string, string> = {},
 ): Promise<string> {
-  await serverSideApply(cp.objects, { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
+  await serverSideApply(cp.raw, { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
+  const sa = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: name } };
   for (let i = 0; i < 200; i++) {
-    try {
-      await cp.core.readNamespacedServiceAccount({ name: "default", namespace: name });
-      return name;
-    } catch (err) {
-      if (apiFailure(err)?.code !== 404) throw err;
-    }
+    if (await readIfExists(cp.raw, sa)) return name;
     // With plain envtest assets no controller-manager creates it: do its job.
-    if (!cp.controllerManager) {
-      await serverSideApply(cp.objects, {
-        apiVersion: "v1",
-        kind: "ServiceAccount",
-        metadata: { name: "default", namespace: name },
-      });
-    } else await new Promise((r) => setTimeout(r, 100));
+    if (!cp.controllerManager) await serverSideApply(cp.raw, sa);
+    else await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`namespace ${name}: no default ServiceAccount after 20 s`);
 }
@@ -208,5 +213,5 @@ export function loadCorpusCrds(dir = CORPUS_CRDS_DIR): KubernetesObject[] {
 }
 
 export async function installCorpusCrds(cp: ControlPlane): Promise<string[]> {
-  return installCrds(cp.objects, loadCorpusCrds());
+  return installCrds(cp.raw, loadCorpusCrds());
 }

@@ -32,7 +32,7 @@ describe("server command lines", () => {
   it("controller-manager runs all default controllers with the keys the token controller needs", () => {
     const a = controllerManagerArgs(l, ports);
     expect(flag(a, "controllers")).toEqual(["*"]);
-    expect(flag(a, "root-ca-file")).toEqual([l.apiserverCert]);
+    expect(flag(a, "root-ca-file")).toEqual([l.rootCa]);
     expect(flag(a, "service-account-private-key-file")).toEqual([l.serviceAccountKey]);
     expect(flag(a, "secure-port")).toEqual(["10257"]);
     expect(flag(a, "bind-address")).toEqual(["127.0.0.1"]);
