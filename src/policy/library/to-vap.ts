@@ -84,11 +84,12 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
   const validation =
     rule.scope === "container"
       ? {
-          expression: `variables.exemptAll || ${guard}size(variables.failing) == 0`,
+          // The check comes first so exceptions are only read for objects that fail (CEL's || commutes).
+          expression: `${guard}size(variables.failing) == 0 || variables.exemptAll`,
           messageExpression: `${celString(rule.message + " (containers: ")} + variables.failing.join(', ') + ')'`,
         }
       : {
-          expression: `variables.exemptAll || ${guard}(${rule.check})`,
+          expression: `${guard}(${rule.check}) || variables.exemptAll`,
           ...(rule.messageExpression
             ? { messageExpression: rule.messageExpression, message: rule.message }
             : { message: rule.message }),
