@@ -42,7 +42,8 @@ describe("Kubernetes CEL environment", () => {
     ["object.?spec.?x.orValue(1)", { int: "1" }],
     ["'  x \\t'.trim()", "x"],
     ["[1, 2, 3].all(x, x > 0)", true],
-    ["[[1], [2, [3]]].flatten()", [{ int: "1" }, { int: "2" }, [{ int: "3" }]]],
+    ["[[1], [2, 3]].flatten()", [{ int: "1" }, { int: "2" }, { int: "3" }]],
+    ["[1, 'a']", { compileError: expect.any(String) }],
   ])("%s", (expr, want) => {
     expect(run(expr)).toEqual(want);
   });
@@ -105,5 +106,25 @@ describe("division rewrite keeps parentheses", () => {
     ["'a/b'.size() / 3", { int: "1" }],
   ])("%s", (expr, want) => {
     expect(run(expr)).toEqual(want);
+  });
+});
+
+describe("quantity", () => {
+  it.each([
+    ["quantity('1Gi').isGreaterThan(quantity('1G'))", true],
+    ["quantity('100m').compareTo(quantity('0.1'))", { int: "0" }],
+    ["quantity('1k').asInteger()", { int: "1000" }],
+    ["quantity('1').add(quantity('500m')).asApproximateFloat()", { double: 1.5 }],
+    ["quantity('1.0000000001').compareTo(quantity('1.000000001'))", { int: "0" }],
+    ["isQuantity('1.0.0')", false],
+    ["isQuantity('+.5m')", true],
+    ["quantity('1Gi') == quantity('1073741824')", true],
+  ])("%s", (expr, want) => {
+    expect(run(expr)).toEqual(want);
+  });
+  it("rejects what the apiserver rejects", () => {
+    expect(run("quantity('1.5Gi').asInteger()")).toHaveProperty("error");
+    expect(run("quantity('1.0').isInteger()")).toBe(false);
+    expect(run("quantity('1x')")).toHaveProperty("error");
   });
 });

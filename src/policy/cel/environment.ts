@@ -26,7 +26,7 @@ export function kubernetesEnvironment(): Environment {
   const env = new Environment({
     enableOptionalTypes: true,
     unlistedVariablesAreDyn: false,
-    homogeneousAggregateLiterals: false,
+    homogeneousAggregateLiterals: true,
     limits: {
       maxAstNodes: 100_000,
       maxDepth: 250,

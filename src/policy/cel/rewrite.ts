@@ -95,6 +95,21 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
     return s;
   };
 
+  // cel-go checks that list/map literals are homogeneous, except inside format()'s arguments;
+  // the library has one global switch, so elements there are wrapped in dyn() instead.
+  const dynLiterals = new Set<Node>();
+  const markLiterals = (n: Node): void => {
+    if (n.op === "list" || n.op === "map") dynLiterals.add(n);
+    children(n).forEach(markLiterals);
+  };
+  const findFormats = (n: Node): void => {
+    if (n.op === "rcall" && (n.args as unknown[])[0] === "format") {
+      ((n.args as unknown[])[2] as Node[]).forEach(markLiterals);
+    }
+    children(n).forEach(findFormats);
+  };
+  findFormats(ast as unknown as Node);
+
   const emit = (node: Node): string => {
     const [start, end] = span(node);
     const kids = children(node).sort((a, b) => span(a)[0] - span(b)[0]);
@@ -133,6 +148,12 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
         }
       } else if (RENAMED_FUNCTIONS.has(name)) {
         gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^(\\s*)${name}\\b`), `$1__k8s_${name}`);
+      }
+    }
+    if (dynLiterals.has(node)) {
+      // For maps only the values (odd positions) are wrapped; keys stay as written.
+      for (let i = node.op === "map" ? 1 : 0; i < parts.length; i += node.op === "map" ? 2 : 1) {
+        parts[i] = `dyn(${parts[i] ?? ""})`;
       }
     }
     if ((node.op === "/" || node.op === "%") && parts.length === 2) {

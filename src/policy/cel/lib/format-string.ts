@@ -85,31 +85,46 @@ function toDouble(v: unknown): number {
   return fail("error during formatting: fixed-point clause can only be used on doubles");
 }
 
-/** The text `string(v)` / `%s` gives for a CEL value, as cel-go prints it. */
+/**
+ * The text `string(v)` / `%s` gives for a CEL value, as cel-go prints it. Inside lists and maps
+ * cel-go switches to its literal-like form: quoted strings, `b"…"` bytes, doubles with six
+ * decimals, `timestamp("…")`; optionals are an error.
+ */
 export function stringOf(v: unknown, nested = false): string {
   if (typeof v === "string") return nested ? JSON.stringify(v) : v;
   if (typeof v === "bigint") return v.toString();
-  if (typeof v === "number") return formatDouble(v);
+  if (typeof v === "number") {
+    if (!nested) return formatDouble(v);
+    return Number.isFinite(v)
+      ? v.toFixed(6).replace(/^0\.0+$/, (m) => (Object.is(v, -0) ? "-" + m : m))
+      : JSON.stringify(formatDouble(v));
+  }
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v === null || v === undefined) return "null";
   if (v instanceof UnsignedInt) return v.valueOf().toString();
-  if (v instanceof Uint8Array) return Buffer.from(v).toString("utf8");
-  if (v instanceof Date) return v.toISOString().replace(".000Z", "Z");
+  if (v instanceof Uint8Array) {
+    const text = Buffer.from(v).toString("utf8");
+    return nested ? `b${JSON.stringify(text)}` : text;
+  }
+  if (v instanceof Date) {
+    const text = v.toISOString().replace(".000Z", "Z");
+    return nested ? `timestamp(${JSON.stringify(text)})` : text;
+  }
   if (Array.isArray(v)) return `[${v.map((x) => stringOf(x, true)).join(", ")}]`;
   if (v instanceof Optional)
-    return v.hasValue() ? `optional(${stringOf(v.value(), true)})` : "optional.none()";
-  if (v instanceof Map) {
-    const parts = [...(v as Map<unknown, unknown>).entries()].map(
-      ([k, x]) => `${stringOf(k, true)}:${stringOf(x, true)}`,
+    return fail(
+      "error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps",
     );
-    return `{${parts.sort().join(", ")}}`;
-  }
   if (typeof v === "object" && (v as { constructor?: { celTypeName?: string } }).constructor?.celTypeName) {
     return String(v);
   }
   if (typeof v === "object") {
-    const parts = Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${stringOf(x, true)}`);
-    return `{${parts.sort().join(", ")}}`;
+    const pairs: [string, string][] =
+      v instanceof Map
+        ? [...(v as Map<unknown, unknown>).entries()].map(([k, x]) => [stringOf(k, true), stringOf(x, true)])
+        : Object.entries(v).map(([k, x]) => [JSON.stringify(k), stringOf(x, true)]);
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return `{${pairs.map(([k, x]) => `${k}:${x}`).join(", ")}}`;
   }
   return String(v);
 }

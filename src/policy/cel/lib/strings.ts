@@ -36,21 +36,19 @@ export const STRING_FUNCTIONS = [
 const GO_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
 const TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, "g");
 
-function index(i: bigint, length: number): number {
-  if (i < 0n || i > BigInt(length)) fail(`index out of range: ${i}`);
-  return Number(i);
-}
-
+// cel-go: an empty needle returns the offset as given; a negative offset is an error; an offset at
+// or past the end finds nothing.
 function indexOf(s: string, sub: string, from: bigint): bigint {
   chargeLength(s.length);
+  if (sub === "") return from;
+  if (from < 0n) fail(`index out of range: ${from}`);
   if (!hasSurrogates(s) && !hasSurrogates(sub)) {
-    const offset = index(from, s.length);
-    return BigInt(s.indexOf(sub, offset));
+    return from >= BigInt(s.length) ? -1n : BigInt(s.indexOf(sub, Number(from)));
   }
   const cps = codePoints(s);
-  const offset = index(from, cps.length);
+  if (from >= BigInt(cps.length)) return -1n;
   const subCps = codePoints(sub);
-  for (let i = offset; i + subCps.length <= cps.length; i++) {
+  for (let i = Number(from); i + subCps.length <= cps.length; i++) {
     if (cps.slice(i, i + subCps.length).join("") === sub) return BigInt(i);
   }
   return -1n;
@@ -59,9 +57,11 @@ function indexOf(s: string, sub: string, from: bigint): bigint {
 function lastIndexOf(s: string, sub: string, from: bigint | undefined): bigint {
   chargeLength(s.length);
   const cps = codePoints(s);
-  const offset = from === undefined ? cps.length : index(from, cps.length);
+  if (sub === "") return from ?? BigInt(cps.length);
+  if (from !== undefined && from < 0n) fail(`index out of range: ${from}`);
+  if (from !== undefined && from >= BigInt(cps.length)) return -1n;
   const subCps = codePoints(sub);
-  if (subCps.length === 0) return BigInt(offset);
+  const offset = from === undefined ? cps.length : Number(from);
   for (let i = Math.min(offset, cps.length - subCps.length); i >= 0; i--) {
     if (cps.slice(i, i + subCps.length).join("") === sub) return BigInt(i);
   }

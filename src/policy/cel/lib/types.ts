@@ -1,6 +1,7 @@
 import type { Environment } from "@marcbachmann/cel-js";
+import { registerQuantity } from "./quantity.js";
 
-/** Opaque Kubernetes types (quantity, ip, cidr, url, semver): filled in by their own modules. */
+/** Opaque Kubernetes types: quantity (ip, cidr, url, semver follow the same pattern). */
 export function registerKubernetesTypes(env: Environment): void {
-  void env;
+  registerQuantity(env);
 }
