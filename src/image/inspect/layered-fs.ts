@@ -84,16 +84,18 @@ export class LayeredFs {
     }
     const name = parts.pop();
     if (name === undefined) return; // the root itself ("./")
+    if (name.startsWith(".wh.") && name !== ".wh..wh..opq") {
+      // A whiteout removes what lower layers had; it creates nothing, not even its directory.
+      const parent = this.nodeAt(parts);
+      if (parent) this.remove(parent, name.slice(4));
+      return;
+    }
     const parent = this.ensureDir(parts, layer);
     if (name === ".wh..wh..opq") {
       // Opaque: hide everything lower layers put in this directory; keep this layer's entries.
       for (const [childName, child] of parent.children ?? []) {
         if (child.meta.layer !== layer) this.remove(parent, childName);
       }
-      return;
-    }
-    if (name.startsWith(".wh.")) {
-      this.remove(parent, name.slice(4));
       return;
     }
     const children = (parent.children ??= new Map());

@@ -259,7 +259,7 @@ export async function* readTar(
       body = b.subarray(0, realSize);
     } else if (dataLen > 0) {
       const skipped = await r.skip(dataLen);
-      if (skipped < realSize)
+      if (skipped < dataLen)
         throw new TarFormatError(`archive is truncated inside ${entry.path}`, entry.dataOffset);
     }
     yield { entry, body };
