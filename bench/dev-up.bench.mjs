@@ -1,7 +1,7 @@
 // `bespoke dev up` with a warm cache: time to /readyz and to "up" (controller-manager serving),
 // and the servers' resident memory, next to baselines measured in the same run: `node -e 0`
 // (process start floor) and etcd alone reaching /health. Needs `npm run build` and cached binaries
-// (`scripts/build-control-plane.sh`). Usage: node bench/dev-up.mjs [runs, default 3]
+// (`scripts/build-control-plane.sh`); skips when they are not. Usage: node bench/dev-up.bench.mjs [runs, default 3]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,16 @@ const { resolveBinaries } = await import("../dist/dev/assets.js");
 const { parseKubeVersion, DEFAULT_KUBE_VERSION } = await import("../dist/dev/versions.js");
 const { freePorts } = await import("../dist/dev/network.js");
 
+const { cacheRoot, verifyCacheDir } = await import("../dist/dev/cache.js");
+if (!process.env.BESPOKE_CONTROL_PLANE_DIR && !process.env.KUBEBUILDER_ASSETS) {
+  const cached = await verifyCacheDir(join(cacheRoot(process.env), DEFAULT_KUBE_VERSION), false);
+  if (!cached.ok) {
+    console.log(
+      `dev up bench skipped: control plane ${DEFAULT_KUBE_VERSION} not cached (run scripts/build-control-plane.sh)`,
+    );
+    process.exit(0);
+  }
+}
 const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 3);
 const version = parseKubeVersion(DEFAULT_KUBE_VERSION);
 const quiet = () => undefined;
