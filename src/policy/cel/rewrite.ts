@@ -28,7 +28,7 @@ const RENAMED_METHODS = new Set([
 const RENAMED_FUNCTIONS = new Set(["matches", "string", "int"]);
 // Namespaced functions (`sets.contains(…)`) parse as method calls on an identifier; the library
 // cannot declare dotted function names, so they become `__k8s_sets_contains(…)`.
-const NAMESPACES = new Set(["strings", "sets", "lists"]);
+const NAMESPACES = new Set(["strings", "sets", "lists", "ip"]);
 const COMPREHENSIONS = new Set(["all", "exists", "exists_one", "map", "filter", "sortBy"]);
 
 export const COST_FUNCTION = "__k8s_cost";
