@@ -151,6 +151,9 @@ export function profileBase(ref: ImageRef): BaseProfile {
         : `${name.replace(/ubi(\d*)$/, "ubi$1-minimal").replace(/\/ubi$/, "/ubi-minimal")}`,
     };
   }
+  if (name === "busybox" || /(^|\/)busybox(-[a-z0-9]+)*$/.test(name)) {
+    return { ...unknown, kind: "distroless", distro: "busybox", shell: true, networkTools: ["wget", "nc"] };
+  }
   if (tag.includes("alpine") || name === "alpine") {
     return {
       ...unknown,
@@ -229,7 +232,9 @@ function slimmerFor(name: string, tag: string, jdk: boolean): string | undefined
     return `${name}:${tag === "latest" ? "21-jre" : tag.replace(/jdk/, "jre").replace(/^(\d+)$/, "$1-jre")}`;
   if (/slim|jre/.test(tag)) return undefined;
   if (["python", "node", "ruby", "php", "perl"].includes(name)) return `${name}:${slimTag(tag, name)}`;
-  if (["golang", "rust", "gcc", "maven", "gradle", "buildpack-deps"].includes(name))
+  if (name === "buildpack-deps")
+    return `debian:${slimTag(tag.replace(/-(curl|scm)$/, ""))} with only the runtime libraries`;
+  if (["golang", "rust", "gcc", "maven", "gradle"].includes(name))
     return "gcr.io/distroless/static-debian12 (copy the built binary)";
   if (name === "nginx") return "nginxinc/nginx-unprivileged or a distroless image with a static web server";
   return undefined;

@@ -153,10 +153,18 @@ function finalImageRules(model: DockerfileModel, out: RawFinding[]): void {
     if (step.keyword !== "RUN") continue;
     const cmds = runCommands(step);
     const pkgCmds = cmds.map(packageCommand).filter((c): c is PackageCommand => c !== undefined);
+    const thisRun: string[] = [];
+    const virtual = new Map<string, readonly string[]>();
+    // The Debian idiom "apt-mark auto '.*'; apt-mark manual $saved; apt-get purge --auto-remove"
+    // removes everything this RUN installed beyond what was kept.
+    const markedAuto = cmds.some((c) => c[0] === "apt-mark" && c[1] === "auto");
     for (const pc of pkgCmds) {
       if (pc.action === "install") {
         firstInstall ??= { line: step.line, manager: pc.manager };
+        const group = virtualGroup(pc);
+        if (group) virtual.set(group, pc.packages);
         for (const name of pc.packages) {
+          thisRun.push(name);
           const kind = classifyPackage(name);
           if (kind) {
             installed.set(name, { name, kind, line: step.line });
@@ -164,7 +172,17 @@ function finalImageRules(model: DockerfileModel, out: RawFinding[]): void {
           }
         }
       } else if (pc.action === "remove") {
-        for (const name of pc.packages) removed.add(name);
+        for (const name of pc.packages) {
+          removed.add(name);
+          for (const member of virtual.get(name) ?? []) removed.add(member);
+        }
+        if (
+          markedAuto &&
+          pc.packages.length === 0 &&
+          pc.flags.some((f) => f === "--auto-remove" || f === "--autoremove")
+        ) {
+          for (const name of thisRun) removed.add(name);
+        }
       }
     }
     const cache = missingCacheCleanup(step, cmds, pkgCmds);
@@ -306,7 +324,8 @@ function finalImageRules(model: DockerfileModel, out: RawFinding[]): void {
         (s.keyword === "COPY" || s.keyword === "ADD") &&
         /^\.\/?$/.test((s.exec ?? s.text.split(/\s+/))[0] ?? ""),
     );
-    if (compiles || (base?.toolchain === true && copiesSources)) {
+    const toolchainLeft = base?.toolchain === true || byKind("build-tool").length > 0;
+    if ((compiles && toolchainLeft) || (base?.toolchain === true && copiesSources)) {
       out.push({
         ruleId: "single-stage-compiled",
         line: baseLine,
@@ -322,6 +341,13 @@ function finalImageRules(model: DockerfileModel, out: RawFinding[]): void {
   if (missing.length > 0) {
     out.push({ ruleId: "oci-labels", line: finalLine, message: `final stage lacks ${missing.join(", ")}` });
   }
+}
+
+/** `apk add --virtual .build-deps …` names a group that `apk del .build-deps` removes again. */
+function virtualGroup(pc: PackageCommand): string | undefined {
+  if (pc.manager !== "apk") return undefined;
+  const flag = pc.flags.find((f) => f.startsWith("--virtual=") || f.startsWith("-t="));
+  return flag?.slice(flag.indexOf("=") + 1);
 }
 
 function uniqueLines(items: readonly Installed[]): number[] {
@@ -371,6 +397,7 @@ function missingCacheCleanup(
       case "aptitude":
         if (
           !/rm -r?f?r?f? .*\/var\/lib\/apt\/lists/.test(text) &&
+          !/\bapt(-get)? dist-clean\b/.test(text) &&
           !/rm -[a-zA-Z]* \/var\/lib\/apt\/lists/.test(text) &&
           !cacheMount(/\/var\/(lib|cache)\/apt/)
         )

@@ -157,8 +157,9 @@ export function packageCommand(argv: readonly string[]): PackageCommand | undefi
   for (let i = at + 1; i < rest.length; i++) {
     const w = rest[i] ?? "";
     if (w.startsWith("-")) {
-      flags.push(w);
-      if (optionsWithValue.has(w)) i++;
+      // Options with a separate value are kept as "--opt=value" so rules can read the value.
+      if (optionsWithValue.has(w) && i + 1 < rest.length) flags.push(`${w}=${rest[++i] ?? ""}`);
+      else flags.push(w);
       continue;
     }
     packages.push(packageBaseName(w));
