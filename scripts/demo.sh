@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's first command: install, then run the main job on an example platform.
+# The README's first command: install, then run the main job on an example platform:
+# init → plan → render → check. Leaves everything in DIR (default: a new temp dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node24.sh
@@ -7,7 +8,15 @@ npm ci --no-audit --no-fund --loglevel=error >/dev/null
 npm run build --silent
 out="${1:-$(mktemp -d "${TMPDIR:-/tmp}/bespoke-demo.XXXXXX")}"
 mkdir -p "$out"
-echo "== bespoke init --profile MBU --out $out/platform.yaml --yes"
-node bin/bespoke.js init --profile MBU --out "$out/platform.yaml" --yes
-echo "== bespoke plan $out/platform.yaml"
-node bin/bespoke.js plan "$out/platform.yaml"
+bespoke() { node bin/bespoke.js "$@"; }
+step() { printf '\n\033[1m== bespoke %s\033[0m\n' "$*"; }
+
+step init --profile MBU --out "$out/platform.yaml" --yes --force
+bespoke init --profile MBU --out "$out/platform.yaml" --yes --force
+step plan "$out/platform.yaml"
+bespoke plan "$out/platform.yaml"
+step render "$out/platform.yaml" --out "$out/gitops"
+bespoke render "$out/platform.yaml" --out "$out/gitops"
+step check "$out/gitops" --fail-on error
+bespoke check "$out/gitops" --fail-on error
+printf '\nDone. The platform description, the GitOps repository and its README are in %s\n' "$out"

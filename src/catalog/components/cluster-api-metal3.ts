@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { metal3Provider, nodesFromApi } from "../conditions.js";
 
 export default {
   id: "cluster-api-metal3",
@@ -34,18 +35,5 @@ export default {
   requires: ["cluster-api", "metal3"],
   provides: ["kubernetes-installer"],
   alternatives: { group: "installer", rank: 1 },
-  onlyWhen: [
-    {
-      fact: "provisioning",
-      equals: "api",
-      because: "your nodes are created through an infrastructure API",
-      otherwise: "your machines are provisioned by hand",
-    },
-    {
-      fact: "infrastructureProvider",
-      equals: "metal3",
-      because: "your bare-metal servers are managed through Metal3 and Ironic",
-      otherwise: "you do not manage bare metal through Metal3",
-    },
-  ],
+  onlyWhen: [nodesFromApi, metal3Provider],
 } satisfies CatalogEntryInput;

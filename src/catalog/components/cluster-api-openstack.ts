@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { nodesFromApi } from "../conditions.js";
 
 export default {
   id: "cluster-api-openstack",
@@ -35,12 +36,7 @@ export default {
   provides: ["kubernetes-installer"],
   alternatives: { group: "installer", rank: 1 },
   onlyWhen: [
-    {
-      fact: "provisioning",
-      equals: "api",
-      because: "your nodes are created through an infrastructure API",
-      otherwise: "your machines are provisioned by hand",
-    },
+    nodesFromApi,
     {
       fact: "infrastructureProvider",
       equals: "openstack",

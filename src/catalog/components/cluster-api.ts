@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { nodesFromApi } from "../conditions.js";
 
 export default {
   id: "cluster-api",
@@ -38,12 +39,7 @@ export default {
   },
   provides: ["cluster-api"],
   onlyWhen: [
-    {
-      fact: "provisioning",
-      equals: "api",
-      because: "your nodes are created through an infrastructure API",
-      otherwise: "your machines are provisioned by hand, so there is no API for Cluster API to drive",
-    },
+    nodesFromApi,
     {
       fact: "infrastructureProvider",
       in: ["vsphere", "openstack", "metal3"],

@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { wantsAutoscaling } from "../conditions.js";
 
 export default {
   id: "cluster-autoscaler",
@@ -49,14 +50,7 @@ export default {
     },
   },
   requires: ["cluster-api"],
-  includeWhen: [
-    {
-      fact: "autoscaling",
-      equals: true,
-      because: "you want nodes added and removed automatically",
-      otherwise: "you did not ask for node autoscaling",
-    },
-  ],
+  includeWhen: [wantsAutoscaling],
   onlyWhen: [
     {
       fact: "provisioning",
@@ -70,11 +64,6 @@ export default {
       because: "Cluster API manages your machines",
       otherwise: "no Cluster API provider manages your machines",
     },
-    {
-      fact: "autoscaling",
-      equals: true,
-      because: "you want nodes added and removed automatically",
-      otherwise: "you did not ask for node autoscaling",
-    },
+    wantsAutoscaling,
   ],
 } satisfies CatalogEntryInput;

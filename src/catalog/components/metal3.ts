@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { metal3Provider, nodesFromApi } from "../conditions.js";
 
 export default {
   id: "metal3",
@@ -46,18 +47,5 @@ export default {
     needsEgress: true,
   },
   requires: ["certificates"],
-  onlyWhen: [
-    {
-      fact: "provisioning",
-      equals: "api",
-      because: "your nodes are created through an infrastructure API",
-      otherwise: "your machines are provisioned by hand",
-    },
-    {
-      fact: "infrastructureProvider",
-      equals: "metal3",
-      because: "your bare-metal servers are managed through Metal3 and Ironic",
-      otherwise: "you do not manage bare metal through Metal3",
-    },
-  ],
+  onlyWhen: [nodesFromApi, metal3Provider],
 } satisfies CatalogEntryInput;

@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { manyApps } from "../conditions.js";
 
 export default {
   id: "opentelemetry-collector",
@@ -54,12 +55,5 @@ export default {
   },
   requires: ["tracing-backend"],
   provides: ["telemetry-pipeline"],
-  includeWhen: [
-    {
-      fact: "apps",
-      atLeast: 10,
-      because: "you run ten or more applications, where following a request across services pays off",
-      otherwise: "you run few applications, so metrics and logs are enough to find problems",
-    },
-  ],
+  includeWhen: [manyApps],
 } satisfies CatalogEntryInput;

@@ -1,4 +1,5 @@
 import type { CatalogEntryInput } from "../schema.js";
+import { statefulWorkloads } from "../conditions.js";
 
 export default {
   id: "rook-ceph",
@@ -63,12 +64,5 @@ export default {
       },
     ],
   },
-  onlyWhen: [
-    {
-      fact: "statefulWorkloads",
-      equals: true,
-      because: "you run stateful workloads that need persistent volumes",
-      otherwise: "you run no stateful workloads, so no in-cluster storage is needed",
-    },
-  ],
+  onlyWhen: [statefulWorkloads],
 } satisfies CatalogEntryInput;
