@@ -60,8 +60,16 @@ function validHost(host: string): boolean {
   return !/[\s"<>\\^`{|}]/.test(host);
 }
 
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 export function parseRequestURI(text: string): CelURL | undefined {
-  if (text === "" || /[\x00-\x1f\x7f]/.test(text)) return undefined;
+  if (text === "" || hasControlCharacter(text)) return undefined;
   let rest = text;
   let scheme = "";
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(rest);
