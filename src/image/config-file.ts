@@ -53,7 +53,7 @@ export function parseImageConfig(file: string, text: string): ImageConfig {
           Codes.imageConfigInvalid,
           `${keyPath || "(root)"}: ${issue.message}`,
           at(node?.range?.[0]),
-          "keys: allowedRegistries, digests, rules, users",
+          "keys: allowedRegistries (or trustedRegistries), digests, rules, users",
         ),
       );
     }

@@ -9,6 +9,8 @@ import type { Severity } from "../report/index.js";
 export const imageConfigSchema = z
   .object({
     allowedRegistries: z.array(z.string().min(1)).optional(),
+    /** The policy library's name for the same list (PolicyParams.trustedRegistries); both are merged. */
+    trustedRegistries: z.array(z.string().min(1)).optional(),
     /** Image reference as written in FROM (without digest) → "sha256:…", used by --fix. */
     digests: z
       .record(
@@ -36,7 +38,9 @@ export const defaultImageConfig: ImageConfig = { allowedRegistries: [], digests:
 
 export function normaliseConfig(input: ImageConfigInput): ImageConfig {
   return {
-    allowedRegistries: input.allowedRegistries ?? [],
+    allowedRegistries: [
+      ...new Set([...(input.allowedRegistries ?? []), ...(input.trustedRegistries ?? [])]),
+    ].sort(),
     digests: input.digests ?? {},
     rules: input.rules ?? {},
     users: input.users ?? {},

@@ -173,3 +173,22 @@ describe("bespoke image lint", () => {
     else expect(r.stdout).toContain("<testsuites");
   });
 });
+
+describe("allowed registries", () => {
+  it("accepts the policy library's trustedRegistries list (image prefixes) in the config", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "Dockerfile"),
+      `FROM registry.example.com/base/static:1@${digest("b")}\nFROM quay.example.net/x/y:1@${digest("c")}\nUSER 1:1\n`,
+    );
+    writeFileSync(join(dir, "cfg.yaml"), "trustedRegistries:\n  - registry.example.com/\n");
+    const r = await runImageCli(
+      ["image", "lint", "Dockerfile", "--config", "cfg.yaml", "--output", "json", "--fail-on", "none"],
+      dir,
+    );
+    const hits = (JSON.parse(r.stdout) as { findings: { ruleId: string; line: number }[] }).findings.filter(
+      (f) => f.ruleId === "base-registry",
+    );
+    expect(hits.map((f) => f.line)).toEqual([2]);
+  });
+});

@@ -60,12 +60,15 @@ export function shortName(ref: ImageRef): string {
 /**
  * Whether an image is under one of the allowed prefixes. A prefix matches at a path boundary
  * ("registry.example/team" allows "registry.example/team/app", not "registry.example/teamx").
- * Short Docker Hub names match "docker.io/…" prefixes.
+ * Short Docker Hub names match "docker.io/…" prefixes. A prefix that matches the reference as written
+ * (plain `startsWith`, the policy library's trusted-registries semantics) is accepted too, so one list
+ * means the same in the Dockerfile and in the cluster.
  */
 export function isAllowedRegistry(ref: ImageRef, allowed: readonly string[]): boolean {
   const name = fullName(ref);
   const alt = ref.registry === dockerHub ? shortName(ref) : name;
   return allowed.some((raw) => {
+    if (raw !== "" && ref.raw.startsWith(raw) && (raw.endsWith("/") || raw.includes("/"))) return true;
     const p = raw.replace(/\/+$/, "");
     if (p === "") return false;
     return [name, alt].some((n) => n === p || n.startsWith(p + "/"));
