@@ -15,12 +15,31 @@ interface Base {
   readonly runtime: Runtime;
   readonly planned: PlannedComponent;
 }
+/**
+ * A further chart of a Helm component (Istio's base/cni/ztunnel, rook-ceph-cluster…): same repository
+ * and namespace, installed before or after the main chart.
+ */
+export interface Companion {
+  /** Kubernetes name of its Application / HelmRelease and its Helm release name. */
+  readonly name: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly order: "before" | "after";
+  readonly values: Record<string, unknown>;
+}
 export interface HelmComponent extends Base {
   readonly kind: "helm";
   readonly repo: string;
   readonly chart: string;
   readonly version: string;
   readonly values: Record<string, unknown>;
+  /** In install order: every `before` companion (catalog order), then every `after` one. */
+  readonly companions: readonly Companion[];
+}
+
+/** `rook-ceph` + `rook-ceph-cluster` → `rook-ceph-cluster`; `istio-ambient` + `base` → `istio-ambient-base`. */
+export function companionName(component: string, chart: string): string {
+  return dnsLabel(chart.startsWith(`${component}-`) ? chart : `${component}-${chart}`);
 }
 export interface ManifestComponent extends Base {
   readonly kind: "manifests";
@@ -60,6 +79,24 @@ export function inClusterComponents(plan: Plan): InClusterComponent[] {
       // The catalog is ours: an unpinned image there is a bug in Bespoke, not bad user input.
       if (latest.length)
         throw new Error(`catalog values of ${c.id} use unpinned image tags at ${latest.join(", ")}`);
+      const companions = ["before", "after"].flatMap((order) =>
+        install.companions
+          .filter((k) => k.order === order)
+          .map((k): Companion => {
+            const tags = findLatestTags(k.values);
+            if (tags.length)
+              throw new Error(
+                `catalog values of ${c.id}/${k.chart} use unpinned image tags at ${tags.join(", ")}`,
+              );
+            return {
+              name: companionName(base.name, k.chart),
+              chart: k.chart,
+              version: k.version,
+              order: k.order,
+              values: k.values,
+            };
+          }),
+      );
       out.push({
         ...base,
         kind: "helm",
@@ -67,6 +104,7 @@ export function inClusterComponents(plan: Plan): InClusterComponent[] {
         chart: install.chart,
         version: install.version,
         values,
+        companions,
       });
     } else if (install.kind === "manifests") {
       out.push({ ...base, kind: "manifests", source: install.source, version: install.version });

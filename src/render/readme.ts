@@ -35,9 +35,22 @@ export function renderReadme(
 ): string {
   const ep = controlPlaneEndpoint(plan);
   const sso = ssoFor(plan);
+  const chartCell = (c: InClusterComponent): string => {
+    if (c.kind !== "helm") return `manifests ${c.version}`;
+    const of = (order: "before" | "after") =>
+      c.companions.filter((k) => k.order === order).map((k) => `${k.chart} ${k.version}`);
+    const before = of("before");
+    const after = of("after");
+    return [
+      ...(before.length ? [`${before.join(", ")}, then`] : []),
+      `${c.chart} ${c.version}`,
+      ...(after.length ? [`, then ${after.join(", ")}`] : []),
+    ]
+      .join(" ")
+      .replace(" ,", ",");
+  };
   const rows = components.map(
-    (c) =>
-      `| ${c.planned.wave} | ${c.id} | ${c.namespace} | ${c.kind === "helm" ? `${c.chart} ${c.version}` : `manifests ${c.version}`} | ${c.runtime.podSecurity} |`,
+    (c) => `| ${c.planned.wave} | ${c.id} | ${c.namespace} | ${chartCell(c)} | ${c.runtime.podSecurity} |`,
   );
   const lines = [
     `# Platform ${plan.platform}`,
@@ -62,7 +75,17 @@ export function renderReadme(
     "",
     "## Components",
     "",
-    "| wave | component | namespace | chart | pod security |",
+    ...(options.gitops === "argocd"
+      ? [
+          "Argo CD sync wave of a component: 10 × wave + 5; its companion charts take the waves just before",
+          "(10 × wave + 1…4) or after it (10 × wave + 6…9), so each component's charts install in order.",
+          "",
+        ]
+      : [
+          "Companion charts are HelmReleases next to the main one, each depending on the chart installed before it.",
+          "",
+        ]),
+    "| wave | component | namespace | chart(s), in install order | pod security |",
     "|---|---|---|---|---|",
     ...rows,
     "",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { docsOf, renderProfile } from "./render-support.js";
+import { defaultCatalog } from "../../src/catalog/default.js";
+import { planFromTextOrThrow } from "../../src/plan/from-file.js";
+import { platformTemplate } from "../../src/spec/template.js";
 import { isDnsLabel } from "../../src/core/names.js";
 
 describe("render: ENT with Argo CD (the issue's done-when)", () => {
@@ -25,8 +28,73 @@ describe("render: ENT with Argo CD (the issue's done-when)", () => {
       ]),
     );
     expect(wave.get("bespoke-guardrails")).toBe(-1);
-    expect(wave.get("cilium")).toBe(0);
+    // Plan wave 0 → sync wave 5 (10 × wave + 5, companions around it).
+    expect(wave.get("cilium")).toBe(5);
     expect(wave.get("argocd")).toBeGreaterThan(wave.get("cilium") ?? 99);
+  });
+
+  it("installs companion charts around their main chart, inside the component's plan wave", () => {
+    const byName = new Map(apps.map((a) => [a.obj.metadata?.["name"] as string, a.obj]));
+    const waveOf = (name: string) => {
+      const app = byName.get(name);
+      expect(app, name).toBeDefined();
+      return Number(
+        (app?.metadata?.["annotations"] as Record<string, string>)["argocd.argoproj.io/sync-wave"],
+      );
+    };
+    const sourceOf = (name: string) =>
+      (byName.get(name)?.["spec"] as { source: { chart: string; targetRevision: string; repoURL: string } })
+        .source;
+    const destOf = (name: string) =>
+      byName.get(name)?.["spec"] as { destination: { namespace: string }; project: string };
+    // Istio ambient: base, then cni, then istiod, then ztunnel, all in istio-system.
+    const istio = ["istio-ambient-base", "istio-ambient-cni", "istio-ambient", "istio-ambient-ztunnel"];
+    const istioWaves = istio.map(waveOf);
+    expect(istioWaves).toEqual([...istioWaves].sort((a, b) => a - b));
+    expect(new Set(istioWaves).size).toBe(4);
+    expect(istio.map((n) => sourceOf(n).chart)).toEqual(["base", "cni", "istiod", "ztunnel"]);
+    for (const n of istio) {
+      expect(destOf(n).destination.namespace, n).toBe("istio-system");
+      expect(destOf(n).project, n).toBe(destOf("istio-ambient").project);
+      expect(sourceOf(n).repoURL, n).toBe(sourceOf("istio-ambient").repoURL);
+      expect(sourceOf(n).targetRevision, n).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+    expect(JSON.stringify(byName.get("istio-ambient-cni")?.["spec"])).toContain('"profile":"ambient"');
+    expect(waveOf("rook-ceph-cluster")).toBeGreaterThan(waveOf("rook-ceph"));
+    expect(waveOf("opensearch-dashboards")).toBeGreaterThan(waveOf("opensearch"));
+    // The plan's order between components still holds: every Application of istio-ambient (plan wave 1)
+    // comes after every Application of a plan-wave-0 component (companions included) and before wave 2.
+    const wave0 = ["cilium", "rook-ceph", "rook-ceph-cluster", "opensearch-dashboards"].map(waveOf);
+    expect(Math.min(...istioWaves)).toBeGreaterThan(Math.max(...wave0));
+    const { plan } = planFromTextOrThrow(
+      platformTemplate("ENT", { gitops: "argocd" }),
+      "platform.yaml",
+      defaultCatalog(),
+    );
+    const companionOf: Record<string, string> = {
+      "istio-ambient-base": "istio-ambient",
+      "istio-ambient-cni": "istio-ambient",
+      "istio-ambient-ztunnel": "istio-ambient",
+      "rook-ceph-cluster": "rook-ceph",
+      "opensearch-dashboards": "opensearch",
+    };
+    const planWave = (id: string) => {
+      const c = plan.components.find((p) => p.id === id);
+      expect(c, id).toBeDefined();
+      return c?.wave ?? -1;
+    };
+    expect(planWave("istio-ambient")).toBe(1);
+    expect(planWave("rook-ceph")).toBe(0);
+    let checked = 0;
+    for (const a of apps) {
+      const name = a.obj.metadata?.["name"] as string;
+      const id = companionOf[name] ?? name;
+      if (!plan.components.some((c) => c.id === id)) continue;
+      expect(Math.floor(waveOf(name) / 10), name).toBe(planWave(id));
+      checked++;
+    }
+    // Every Application except the root app-of-apps and the guardrails belongs to a planned component.
+    expect(checked).toBe(apps.length - 2);
   });
 
   it("contains no retired component and no PodSecurityPolicy or ingress-nginx", () => {
@@ -159,6 +227,37 @@ describe("render: other profiles and flavours", () => {
     );
     expect(deps).toContain("bespoke-guardrails");
     expect(deps).toContain("bespoke-cilium");
+  });
+
+  it("Flux flavour: companion HelmReleases chained by dependsOn around the main release", () => {
+    const docs = docsOf(renderProfile("ENT", "flux"));
+    const releases = new Map(
+      docs
+        .filter((d) => d.obj.kind === "HelmRelease")
+        .map((d) => [d.obj.metadata?.["name"] as string, d.obj["spec"] as Record<string, unknown>]),
+    );
+    const dep = (name: string) => {
+      expect(releases.has(name), name).toBe(true);
+      return ((releases.get(name)?.["dependsOn"] ?? []) as { name: string }[]).map((d) => d.name);
+    };
+    const chart = (name: string) =>
+      (releases.get(name)?.["chart"] as { spec: { chart: string } } | undefined)?.spec.chart;
+    expect(dep("istio-ambient-base")).toEqual([]);
+    expect(dep("istio-ambient-cni")).toEqual(["istio-ambient-base"]);
+    expect(dep("istio-ambient")).toEqual(["istio-ambient-cni"]);
+    expect(dep("istio-ambient-ztunnel")).toEqual(["istio-ambient"]);
+    expect(
+      ["istio-ambient-base", "istio-ambient-cni", "istio-ambient", "istio-ambient-ztunnel"].map(chart),
+    ).toEqual(["base", "cni", "istiod", "ztunnel"]);
+    expect(dep("rook-ceph-cluster")).toEqual(["rook-ceph"]);
+    expect(dep("opensearch-dashboards")).toEqual(["opensearch"]);
+    for (const n of ["istio-ambient-cni", "istio-ambient-ztunnel", "rook-ceph-cluster"]) {
+      const spec = releases.get(n) as { targetNamespace: string; storageNamespace: string };
+      expect(spec.targetNamespace, n).toBe(spec.storageNamespace);
+    }
+    expect((releases.get("istio-ambient-ztunnel") as { targetNamespace: string }).targetNamespace).toBe(
+      "istio-system",
+    );
   });
 
   it("is byte-identical for the same input", () => {

@@ -1,5 +1,5 @@
 import type { Plan } from "../../plan/types.js";
-import type { InClusterComponent } from "../components.js";
+import type { HelmComponent, InClusterComponent } from "../components.js";
 import { renderedNamespaces, guardrailsDir, kustomization } from "../guardrails.js";
 import { systemNamespaces } from "../../guardrails/namespaces.js";
 import { managedBy, type KubeObject } from "../../guardrails/types.js";
@@ -26,6 +26,31 @@ function helmSource(c: InClusterComponent & { kind: "helm" }): { repoURL: string
   return c.repo.startsWith("oci://")
     ? { repoURL: c.repo.slice("oci://".length), oci: true }
     : { repoURL: c.repo, oci: false };
+}
+
+/** Sync-wave slots per plan wave: room for 4 `before` and 4 `after` companions around the main chart. */
+const waveScale = 10;
+const mainOffset = 5;
+
+/**
+ * Argo CD sync waves of a component: plan wave w becomes 10·w + 5 for the main chart (or manifests);
+ * `before` companions take 10·w + 1…4 and `after` companions 10·w + 6…9, in catalog order. So the
+ * charts of one component install one after the other, and everything of plan wave w still comes after
+ * all of wave w − 1 and before all of wave w + 1. The AppProjects (-2), the guardrails (-1) and the
+ * OCI repository Secrets (no annotation: 0) come before every component.
+ */
+export function syncWaves(c: InClusterComponent): { main: number; companions: ReadonlyMap<string, number> } {
+  const base = c.wave * waveScale;
+  const companions = new Map<string, number>();
+  if (c.kind === "helm") {
+    const before = c.companions.filter((k) => k.order === "before");
+    const after = c.companions.filter((k) => k.order === "after");
+    if (before.length >= mainOffset || after.length >= waveScale - mainOffset)
+      throw new Error(`${c.id}: more companion charts than sync-wave slots (${waveScale - 2})`);
+    before.forEach((k, i) => companions.set(k.name, base + mainOffset - before.length + i));
+    after.forEach((k, i) => companions.set(k.name, base + mainOffset + 1 + i));
+  }
+  return { main: base + mainOffset, companions };
 }
 
 function syncPolicy(createNamespace: boolean): Record<string, unknown> {
@@ -174,13 +199,43 @@ export function renderArgoCd(
         path: `${componentsDir}/${c.id}`,
       };
     }
-    files.set(
-      `${argocdDir}/apps/${c.name}.yaml`,
-      toYaml(
-        application(ns, c.name, c.wave, projects.platform, source, c.namespace, createNamespace, annotations),
+    const waves = syncWaves(c);
+    const put = (name: string, app: KubeObject) => {
+      const path = `${argocdDir}/apps/${name}.yaml`;
+      if (files.has(path)) throw new Error(`two Applications named ${name}`);
+      files.set(path, toYaml(app));
+      apps.push(`${name}.yaml`);
+    };
+    put(
+      c.name,
+      application(
+        ns,
+        c.name,
+        waves.main,
+        projects.platform,
+        source,
+        c.namespace,
+        createNamespace,
+        annotations,
       ),
     );
-    apps.push(`${c.name}.yaml`);
+    if (c.kind === "helm") {
+      for (const k of c.companions) {
+        put(
+          k.name,
+          application(
+            ns,
+            k.name,
+            waves.companions.get(k.name) ?? waves.main,
+            projects.platform,
+            companionSource(c, k),
+            c.namespace,
+            createNamespace,
+            { "bespoke.dev/reason": `${k.chart} chart of ${c.id}, installed ${k.order} ${c.chart}` },
+          ),
+        );
+      }
+    }
   }
 
   const componentNamespaces = components.map((c) => c.namespace);
@@ -230,6 +285,15 @@ export function renderArgoCd(
     toYaml({ ...root, spec: { ...(root["spec"] as object), project: "default" } }),
   );
   return files;
+}
+
+function companionSource(c: HelmComponent, k: HelmComponent["companions"][number]): Record<string, unknown> {
+  return {
+    repoURL: helmSource(c).repoURL,
+    chart: k.chart,
+    targetRevision: k.version,
+    helm: { releaseName: k.name, ...(Object.keys(k.values).length ? { valuesObject: k.values } : {}) },
+  };
 }
 
 function ociRepositorySecret(ns: string, name: string, url: string): KubeObject {

@@ -1,5 +1,5 @@
 import type { Plan } from "../../plan/types.js";
-import type { InClusterComponent } from "../components.js";
+import type { HelmComponent, InClusterComponent } from "../components.js";
 import { guardrailsDir, kustomization } from "../guardrails.js";
 import { componentsDir } from "../manifests.js";
 import { managedBy, type KubeObject } from "../../guardrails/types.js";
@@ -50,18 +50,29 @@ function fluxKustomization(
   };
 }
 
-function helmObjects(ns: string, c: InClusterComponent & { kind: "helm" }): KubeObject[] {
-  const sourceName = `bespoke-${c.name}`;
-  const oci = c.repo.startsWith("oci://");
-  const source: KubeObject = oci
+/** One chart of a Helm component: the main chart or a companion. */
+interface Release {
+  readonly name: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly values: Record<string, unknown>;
+  readonly reason: string;
+  /** The HelmRelease (same namespace) that must be ready first. */
+  readonly after?: string;
+}
+
+/** A HelmRepository is shared by the component's charts; an OCIRepository points at one chart. */
+function chartSource(ns: string, c: HelmComponent, r: Release): KubeObject {
+  const sourceName = `bespoke-${r.name}`;
+  return c.repo.startsWith("oci://")
     ? {
         apiVersion: "source.toolkit.fluxcd.io/v1",
         kind: "OCIRepository",
         metadata: meta(ns, sourceName),
         spec: {
           interval: "1h",
-          url: `${c.repo.replace(/\/+$/, "")}/${c.chart}`,
-          ref: { tag: c.version },
+          url: `${c.repo.replace(/\/+$/, "")}/${r.chart}`,
+          ref: { tag: r.version },
           layerSelector: {
             mediaType: "application/vnd.cncf.helm.chart.content.v1.tar+gzip",
             operation: "copy",
@@ -74,32 +85,66 @@ function helmObjects(ns: string, c: InClusterComponent & { kind: "helm" }): Kube
         metadata: meta(ns, sourceName),
         spec: { interval: "1h", url: c.repo },
       };
-  const release: KubeObject = {
+}
+
+function helmRelease(ns: string, c: HelmComponent, r: Release): KubeObject {
+  const oci = c.repo.startsWith("oci://");
+  // OCI: the release's own OCIRepository; https: the main chart's HelmRepository, shared.
+  const sourceName = dnsLabel(`bespoke-${oci ? r.name : c.name}`);
+  return {
     apiVersion: "helm.toolkit.fluxcd.io/v2",
     kind: "HelmRelease",
-    metadata: meta(ns, c.name, { "bespoke.dev/reason": c.planned.reason }),
+    metadata: meta(ns, r.name, { "bespoke.dev/reason": r.reason }),
     spec: {
       interval: "30m",
-      releaseName: c.name,
+      releaseName: r.name,
       targetNamespace: c.namespace,
       storageNamespace: c.namespace,
+      ...(r.after ? { dependsOn: [{ name: dnsLabel(r.after) }] } : {}),
       ...(oci
-        ? { chartRef: { kind: "OCIRepository", name: dnsLabel(sourceName) } }
+        ? { chartRef: { kind: "OCIRepository", name: sourceName } }
         : {
             chart: {
               spec: {
-                chart: c.chart,
-                version: c.version,
-                sourceRef: { kind: "HelmRepository", name: dnsLabel(sourceName) },
+                chart: r.chart,
+                version: r.version,
+                sourceRef: { kind: "HelmRepository", name: sourceName },
               },
             },
           }),
       install: { crds: "CreateReplace", remediation: { retries: 3 } },
       upgrade: { crds: "CreateReplace", remediation: { retries: 3 } },
-      values: c.values,
+      values: r.values,
     },
   };
-  return [source, release];
+}
+
+/**
+ * The component's charts in install order — `before` companions, the main chart, `after` companions —
+ * each HelmRelease depending on the one before it, the same order as the Argo CD sync waves.
+ */
+export function releasesOf(c: HelmComponent): Release[] {
+  const main: Release = {
+    name: c.name,
+    chart: c.chart,
+    version: c.version,
+    values: c.values,
+    reason: c.planned.reason,
+  };
+  const ordered = [
+    ...c.companions
+      .filter((k) => k.order === "before")
+      .map((k) => ({ ...k, reason: `${k.chart} chart of ${c.id}, installed before ${c.chart}` })),
+    main,
+    ...c.companions
+      .filter((k) => k.order === "after")
+      .map((k) => ({ ...k, reason: `${k.chart} chart of ${c.id}, installed after ${c.chart}` })),
+  ];
+  return ordered.map((r, i) => {
+    const prev = ordered[i - 1];
+    const release = { name: r.name, chart: r.chart, version: r.version, values: r.values, reason: r.reason };
+    return prev ? { ...release, after: prev.name } : release;
+  });
 }
 
 /**
@@ -131,10 +176,24 @@ export function renderFlux(plan: Plan, components: readonly InClusterComponent[]
     let path: string;
     if (c.kind === "helm") {
       path = `${fluxDir}/components/${c.id}`;
-      const [source, release] = helmObjects(ns, c);
-      files.set(`${path}/source.yaml`, toYaml(source));
-      files.set(`${path}/helmrelease.yaml`, toYaml(release));
-      files.set(`${path}/kustomization.yaml`, kustomization(["helmrelease.yaml", "source.yaml"]));
+      const releases = releasesOf(c);
+      const oci = c.repo.startsWith("oci://");
+      const mainRelease = releases.find((r) => r.name === c.name);
+      if (!mainRelease) throw new Error(`${c.id}: main release missing`);
+      files.set(`${path}/source.yaml`, toYaml(chartSource(ns, c, mainRelease)));
+      files.set(`${path}/helmrelease.yaml`, toYaml(helmRelease(ns, c, mainRelease)));
+      const parts = ["helmrelease.yaml", "source.yaml"];
+      for (const r of releases) {
+        if (r === mainRelease) continue;
+        // One file per companion: its HelmRelease (and, for OCI, its own OCIRepository).
+        const file = `companion-${r.name}.yaml`;
+        files.set(
+          `${path}/${file}`,
+          toYamlDocs([...(oci ? [chartSource(ns, c, r)] : []), helmRelease(ns, c, r)]),
+        );
+        parts.push(file);
+      }
+      files.set(`${path}/kustomization.yaml`, kustomization(parts.sort()));
     } else {
       path = `${componentsDir}/${c.id}`;
     }
