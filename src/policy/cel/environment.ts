@@ -5,6 +5,7 @@ import { registerRegex } from "./lib/regex.js";
 import { registerSets } from "./lib/sets.js";
 import { registerStrings } from "./lib/strings.js";
 import { registerKubernetesTypes } from "./lib/types.js";
+import { registerComprehensionHelpers } from "./lib/comprehensions.js";
 import { COST_FUNCTION } from "./rewrite.js";
 
 /** The variables a ValidatingAdmissionPolicy expression sees; all dyn (no OpenAPI schema offline). */
@@ -49,6 +50,7 @@ export function kubernetesEnvironment(): Environment {
   };
   env.registerFunction(`${COST_FUNCTION}(list<A>, int): list<A>`, cost);
   env.registerFunction(`${COST_FUNCTION}(map<K, V>, int): map<K, V>`, cost);
+  registerComprehensionHelpers(env);
   registerStrings(env);
   registerLists(env);
   registerRegex(env);

@@ -55,6 +55,12 @@ export function children(node: Node): Node[] {
   return out;
 }
 
+function selectsFromIdentifier(node: Node): boolean {
+  let n: Node = node;
+  while (n.op === "." || n.op === ".?") n = (n.args as [Node, string])[0];
+  return n.op === "id";
+}
+
 export function countNodes(node: Node): number {
   let n = 1;
   for (const c of children(node)) n += countNodes(c);
@@ -136,6 +142,11 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
       if (node.op === "rcall") {
         const receiver = args[1] as Node;
         const ri = kids.indexOf(receiver);
+        const twoVar = twoVariableMacro(name, callArgs, ri >= 0 ? (parts[ri] ?? "") : "", (n) => emit(n));
+        if (twoVar !== undefined) {
+          const open = gaps[0] ?? "";
+          return open + twoVar + ")".repeat(open.split("(").length - 1);
+        }
         if (receiver.op === "id" && NAMESPACES.has(receiver.args as string) && ri >= 0) {
           parts[ri] = `__k8s_${receiver.args as string}_${name}`;
           gaps[ri + 1] = (gaps[ri + 1] ?? "").replace(new RegExp(`^\\s*\\.\\s*${name}`), "");
@@ -146,6 +157,11 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
           const body = callArgs.slice(1).reduce((n, a) => n + countNodes(a), 0);
           parts[ri] = `${COST_FUNCTION}(${parts[ri] ?? ""}, ${body + 1})`;
         }
+      } else if (name === "has" && firstArg?.op === "." && !selectsFromIdentifier(firstArg)) {
+        // The library's has() only accepts `ident.a.b`; cel-go any `expr.field`.
+        const [target, field] = firstArg.args as [Node, string];
+        const open = gaps[0]?.slice(0, gaps[0].indexOf("has")) ?? "";
+        return `${open}__k8s_has(${emit(target)}, ${JSON.stringify(field)})${")".repeat(open.split("(").length - 1)}`;
       } else if (RENAMED_FUNCTIONS.has(name)) {
         gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^(\\s*)${name}\\b`), `$1__k8s_${name}`);
       }
@@ -189,6 +205,44 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
     let out = gaps[0] ?? "";
     for (let i = 0; i < parts.length; i++) out += (parts[i] ?? "") + (gaps[i + 1] ?? "");
     return out;
+  };
+
+  let counter = 0;
+  /**
+   * cel-go's two-variable comprehensions (`all(k, v, p)`, `transformList`, `transformMap`, …)
+   * have no macro in the library. They become one-variable ones over `__k8s_entries(range)`
+   * (`[key-or-index, value]` pairs), binding k and v as real iteration variables of singleton
+   * lists so the body is evaluated unchanged: `[e[1]].all(v, [e[0]].all(k, p))` is exactly p.
+   */
+  const twoVariableMacro = (
+    name: string,
+    callArgs: Node[],
+    range: string,
+    emitNode: (n: Node) => string,
+  ): string | undefined => {
+    const [k, v, ...body] = callArgs;
+    if (k?.op !== "id" || v?.op !== "id" || body.length === 0 || body.length > 2) return undefined;
+    const quantifier = { all: "all", exists: "exists", exists_one: "exists_one", existsOne: "exists_one" }[
+      name
+    ];
+    const transform = ["transformList", "transformMap", "transformMapEntry"].includes(name);
+    if (quantifier === undefined && !transform) return undefined;
+    if (quantifier !== undefined && body.length !== 1) return undefined;
+    const e = `__k8s_e${counter++}`;
+    const bind = (expr: string, how: string): string =>
+      `[${e}[1]].${how}(${v.args as string}, [${e}[0]].${how}(${k.args as string}, ${expr}))`;
+    const value = (expr: string): string => `${bind(expr, "map")}[0][0]`;
+    const entries = `${COST_FUNCTION}(__k8s_entries(${range}), ${body.reduce((n, a) => n + countNodes(a), 1)})`;
+    const texts = body.map(emitNode);
+    if (quantifier !== undefined)
+      return `${entries}.${quantifier}(${e}, ${bind(texts[0] ?? "", quantifier)})`;
+    const [filter, expr] =
+      texts.length === 2 ? [texts[0] ?? "", texts[1] ?? ""] : [undefined, texts[0] ?? ""];
+    const source = filter === undefined ? entries : `${entries}.filter(${e}, ${bind(filter, "all")})`;
+    if (name === "transformList") return `${source}.map(${e}, ${value(expr)})`;
+    if (name === "transformMap")
+      return `__k8s_pairsToMap(${source}.map(${e}, [dyn(${e}[0]), dyn(${value(expr)})]))`;
+    return `__k8s_mergeMaps(${source}.map(${e}, ${value(expr)}))`;
   };
 
   const root = ast as unknown as Node;
