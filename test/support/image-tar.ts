@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { gzipSync, zstdCompressSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -77,6 +77,9 @@ export interface TestImageSpec {
   readonly config?: Record<string, unknown>;
   /** Store layers gzip-compressed (default) or as plain tar. */
   readonly gzip?: boolean;
+  readonly zstd?: boolean;
+  /** Put the manifest behind a multi-platform index (arm64 first, then amd64). */
+  readonly nestedIndex?: boolean;
 }
 
 interface Blobs {
@@ -92,7 +95,7 @@ function blobsOf(spec: TestImageSpec): Blobs {
   const diffIds: string[] = [];
   for (const members of spec.layers) {
     const tar = makeTar(members);
-    const stored = spec.gzip === false ? tar : gzipSync(tar);
+    const stored = spec.zstd ? zstdCompressSync(tar) : spec.gzip === false ? tar : gzipSync(tar);
     const d = sha(stored);
     blobs.set(d, stored);
     layerDigests.push(d);
@@ -142,12 +145,45 @@ function indexJson(b: Blobs): string {
   });
 }
 
+/** index.json → an image index listing an arm64 manifest that does not exist and the real amd64 one. */
+function nestedIndexJson(b: Blobs): string {
+  const inner = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [
+        {
+          mediaType: "application/vnd.oci.image.manifest.v1+json",
+          digest: `sha256:${"0".repeat(64)}`,
+          size: 1,
+          platform: { os: "linux", architecture: "arm64" },
+        },
+        {
+          mediaType: "application/vnd.oci.image.manifest.v1+json",
+          digest: `sha256:${b.manifestDigest}`,
+          size: b.blobs.get(b.manifestDigest)?.length ?? 0,
+          platform: { os: "linux", architecture: "amd64" },
+        },
+      ],
+    }),
+  );
+  const d = sha(inner);
+  b.blobs.set(d, inner);
+  return JSON.stringify({
+    schemaVersion: 2,
+    manifests: [
+      { mediaType: "application/vnd.oci.image.index.v1+json", digest: `sha256:${d}`, size: inner.length },
+    ],
+  });
+}
+
 /** Writes an OCI image layout directory. */
 export function writeOciLayout(dir: string, spec: TestImageSpec): string {
   const b = blobsOf(spec);
+  const index = spec.nestedIndex ? nestedIndexJson(b) : indexJson(b);
   mkdirSync(join(dir, "blobs", "sha256"), { recursive: true });
   for (const [d, data] of b.blobs) writeFileSync(join(dir, "blobs", "sha256", d), data);
-  writeFileSync(join(dir, "index.json"), indexJson(b));
+  writeFileSync(join(dir, "index.json"), index);
   writeFileSync(join(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   return dir;
 }

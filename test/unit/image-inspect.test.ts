@@ -143,6 +143,23 @@ describe("image formats", () => {
   });
 });
 
+describe("layer compression and indexes", () => {
+  const layers = [[{ path: "usr/bin/nc", mode: 0o755, content: "x" }]];
+  it("reads zstd-compressed layers", async () => {
+    const { out } = await inspectJson(
+      writeOciLayout(tempDir(), { zstd: true, layers, config: hardenedConfig }),
+    );
+    expect(out.findings.map((f) => f.message)).toEqual(["download/network tools present: /usr/bin/nc"]);
+  });
+  it("follows a multi-platform index to the linux/amd64 manifest", async () => {
+    const { out } = await inspectJson(
+      writeOciLayout(tempDir(), { nestedIndex: true, layers, config: hardenedConfig }),
+    );
+    expect(out.errors).toEqual([]);
+    expect(out.findings.map((f) => f.message)).toEqual(["download/network tools present: /usr/bin/nc"]);
+  });
+});
+
 describe("layers applied in order", () => {
   it("honours whiteouts and opaque directories", async () => {
     const dir = writeOciLayout(tempDir(), {

@@ -14,6 +14,8 @@ export interface Step {
   readonly exec: readonly string[] | undefined;
   /** KEY=value pairs of ENV, ARG and LABEL. */
   readonly properties: readonly { readonly name: string; readonly value: string | null }[];
+  /** The instruction an ONBUILD runs in child builds. */
+  readonly trigger?: Step | undefined;
   /** Source positions of the arguments, for --fix. */
   readonly argsRange:
     | {
@@ -142,8 +144,14 @@ function toStep(ins: Instruction): Step {
   const args = ins.getArgumentsRange();
   const argsRanges = ins.getArgumentsRanges();
   const lastArg = argsRanges[argsRanges.length - 1];
+  const withTrigger = ins as unknown as { getTriggerInstruction?: () => Instruction | null };
+  const triggerIns =
+    keyword === "ONBUILD" && typeof withTrigger.getTriggerInstruction === "function"
+      ? withTrigger.getTriggerInstruction()
+      : null;
   return {
     keyword,
+    trigger: triggerIns ? toStep(triggerIns) : undefined,
     line: range.start.line + 1,
     endLine: range.end.line + 1,
     col: range.start.character + 1,

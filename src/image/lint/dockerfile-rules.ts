@@ -29,7 +29,8 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Ra
   for (const s of model.syntax) out.push({ ruleId: "dockerfile-syntax", line: s.line, message: s.message });
   if (model.stages.length === 0) return out;
   for (const stage of model.stages) baseRules(stage, options, out);
-  for (const stage of model.stages) for (const step of stage.steps) stepRules(step, out);
+  // ONBUILD triggers run in every child build: they get the same per-instruction checks.
+  for (const stage of model.stages) for (const step of stage.steps) stepRules(step.trigger ?? step, out);
   finalImageRules(model, out);
   return out;
 }
