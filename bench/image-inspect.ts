@@ -1,9 +1,21 @@
 // `image inspect` throughput (MB/s of stored layers) and peak RSS on the debootstrap Debian image,
 // next to two baselines in the same run: plain gunzip of the same layers, and an empty Node process.
 import { execFileSync, spawnSync } from "node:child_process";
-import { createReadStream, readdirSync, statSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGunzip } from "node:zlib";
+import { createGunzip, createGzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { Writable } from "node:stream";
 
@@ -96,3 +108,82 @@ console.log(
   `baseline gunzip only (node:zlib, same layers): median ${g.toFixed(2)} s → ${(mb / g).toFixed(1)} MB/s stored; inspect costs ${(t / g).toFixed(2)}× a bare gunzip`,
 );
 console.log(`baseline empty node process: peak RSS ${Math.round(Number(idle.stdout.trim()) / 1024)} MiB`);
+
+// Memory stays bounded by the number of paths, not bytes: a synthetic 1 GiB image (64 files of
+// 16 MiB plus 50,000 small files), streamed through gzip level 1 so it is quick to make.
+const big = await makeSyntheticImage();
+const bigRuns = Array.from({ length: Math.min(runs, 2) }, () =>
+  child(["--import", "./bench/pss-ts-resolve.mjs", "bench/image-inspect.ts", "--child", big.dir]),
+);
+const bt = median(bigRuns.map((o) => o.secs));
+console.log(
+  `synthetic image: ${(big.plain / 2 ** 30).toFixed(2)} GiB uncompressed, ${bigRuns[0]?.paths ?? 0} paths → inspect median ${bt.toFixed(2)} s (${(big.plain / 1e6 / bt).toFixed(0)} MB/s uncompressed), peak RSS ${Math.round(Math.max(...bigRuns.map((o) => o.maxRssKb)) / 1024)} MiB`,
+);
+rmSync(big.dir, { recursive: true, force: true });
+
+async function makeSyntheticImage(): Promise<{ dir: string; plain: number }> {
+  const { header } = await import("../test/support/image-tar.js");
+  const dir = mkdtempSync(join(tmpdir(), "bespoke-bench-1g-"));
+  mkdirSync(join(dir, "blobs", "sha256"), { recursive: true });
+  const tmp = join(dir, "layer.tmp");
+  const gz = createGzip({ level: 1 });
+  const hash = createHash("sha256");
+  const out = createWriteStream(tmp);
+  gz.on("data", (c: Buffer) => hash.update(c));
+  const done = pipeline(gz, out);
+  let plain = 0;
+  const write = async (b: Buffer) => {
+    plain += b.length;
+    if (!gz.write(b)) await new Promise((r) => gz.once("drain", r));
+  };
+  const zero = Buffer.alloc(1 << 20);
+  for (let i = 0; i < 64; i++) {
+    await write(header(`data/blob${i}.bin`, { path: "" }, 16 << 20, "0"));
+    for (let m = 0; m < 16; m++) await write(zero);
+  }
+  for (let i = 0; i < 50_000; i++) {
+    const body = Buffer.from(`file ${i}\n`);
+    await write(header(`small/d${i % 100}/f${i}.txt`, { path: "" }, body.length, "0"));
+    await write(Buffer.concat([body, Buffer.alloc(512 - body.length)]));
+  }
+  await write(Buffer.alloc(1024));
+  gz.end();
+  await done;
+  const layerDigest = hash.digest("hex");
+  renameSync(tmp, join(dir, "blobs", "sha256", layerDigest));
+  const blob = (data: string) => {
+    const d = createHash("sha256").update(data).digest("hex");
+    writeFileSync(join(dir, "blobs", "sha256", d), data);
+    return { digest: `sha256:${d}`, size: Buffer.byteLength(data) };
+  };
+  const config = blob(
+    JSON.stringify({
+      architecture: "amd64",
+      os: "linux",
+      config: { User: "1000:1000", Entrypoint: ["/app"] },
+      rootfs: { type: "layers", diff_ids: [] },
+    }),
+  );
+  const manifest = blob(
+    JSON.stringify({
+      schemaVersion: 2,
+      config: { mediaType: "application/vnd.oci.image.config.v1+json", ...config },
+      layers: [
+        {
+          mediaType: "application/vnd.oci.image.layer.v1.tar+gzip",
+          digest: `sha256:${layerDigest}`,
+          size: statSync(join(dir, "blobs", "sha256", layerDigest)).size,
+        },
+      ],
+    }),
+  );
+  writeFileSync(
+    join(dir, "index.json"),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: "application/vnd.oci.image.manifest.v1+json", ...manifest }],
+    }),
+  );
+  writeFileSync(join(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  return { dir, plain };
+}

@@ -20,7 +20,8 @@ function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, "0") + "\0";
 }
 
-function header(name: string, m: TarMember, size: number, flag: string): Buffer {
+/** One 512-byte ustar header. */
+export function header(name: string, m: TarMember, size: number, flag: string): Buffer {
   const h = Buffer.alloc(512);
   h.write(name.slice(0, 100), 0, "utf8");
   h.write(octal(m.mode ?? (m.type === "dir" ? 0o755 : 0o644), 8), 100, "ascii");
