@@ -13,7 +13,7 @@ import { apiserverArgs, controllerManagerArgs, etcdArgs, LOOPBACK, type Ports } 
 import { renderKubeconfig, renderTokenFile } from "./kubeconfig.js";
 import { COMPONENTS, ownedEntries, stateLayout, type Component, type StateLayout } from "./layout.js";
 import { freePorts, httpsGet, isPortFree } from "./network.js";
-import { isOurProcess, logTail, readPidFile, spawnServer, terminate } from "./processes.js";
+import { isOurProcess, killNow, logTail, readPidFile, spawnServer, terminate } from "./processes.js";
 import { writeFileAtomic, writeState } from "./state.js";
 import type { KubeVersionRequest } from "./versions.js";
 
@@ -177,6 +177,14 @@ export async function devUp(o: UpOptions): Promise<DevCluster> {
       pids,
     });
 
+  // Ctrl-C during start-up must not leave half a control plane behind either.
+  const onSignal = (sig: NodeJS.Signals) => {
+    for (const pid of Object.values(pids)) if (pid !== undefined) killNow(pid);
+    clearStale(l);
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     record(o.version.version);
     o.progress(`starting etcd on ${LOOPBACK}:${ports.etcdClient}`);
@@ -233,6 +241,9 @@ export async function devUp(o: UpOptions): Promise<DevCluster> {
   } catch (err) {
     await stopAll(l, pids);
     throw err;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 }
 
