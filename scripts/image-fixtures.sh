@@ -6,7 +6,7 @@
 # Usage: scripts/image-fixtures.sh [debian|static|all]   (prints the cache dir on the last line)
 set -euo pipefail
 what="${1:-all}"
-cache="${BESPOKE_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/bespoke/test-images}"
+cache="${BESPOKE_IMAGE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/bespoke/test-images}"
 mkdir -p "$cache"
 
 # Writes an OCI image layout at $1 from a gzip layer file $2 and an image config JSON file $3.

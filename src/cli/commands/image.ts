@@ -15,18 +15,9 @@ interface LintOpts {
   fix?: boolean;
 }
 
-export function registerImage(program: Command, reg: Registrar): void {
-  const image = program
-    .command("image")
-    .description("harden container images: lint Dockerfiles, inspect built images");
-
-  image
-    .command("lint")
-    .description("check Dockerfiles against the image hardening rules")
-    .argument(
-      "[paths...]",
-      "Dockerfiles or directories searched for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*",
-    )
+/** Output format and --fail-on, the same for lint and inspect. */
+function withReportOptions(cmd: Command): Command {
+  return cmd
     .addOption(choice("-o, --output <format>", "report format", formats, "text"))
     .addOption(
       choice(
@@ -35,6 +26,19 @@ export function registerImage(program: Command, reg: Registrar): void {
         failOnChoices,
         "warning",
       ),
+    );
+}
+
+export function registerImage(program: Command, reg: Registrar): void {
+  const image = program
+    .command("image")
+    .description("harden container images: lint Dockerfiles, inspect built images");
+
+  withReportOptions(image.command("lint"))
+    .description("check Dockerfiles against the image hardening rules")
+    .argument(
+      "[paths...]",
+      "Dockerfiles or directories searched for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*",
     )
     .option(
       "-c, --config <file>",
@@ -64,23 +68,13 @@ Examples:
       }),
     );
 
-  image
-    .command("inspect")
+  withReportOptions(image.command("inspect"))
     .description(
       "report what a built image really holds (OCI layout directory, docker save or OCI archive tarball)",
     )
     .argument(
       "<images...>",
       "OCI image layout directories or .tar archives; no registry or container engine is used",
-    )
-    .addOption(choice("-o, --output <format>", "report format", formats, "text"))
-    .addOption(
-      choice(
-        "--fail-on <severity>",
-        "exit 1 when a finding is at or above this severity",
-        failOnChoices,
-        "warning",
-      ),
     )
     .option("-c, --config <file>", "YAML config: rules (severity or off)")
     .addHelpText(
