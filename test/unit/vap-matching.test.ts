@@ -203,3 +203,28 @@ describe("VAP matching", () => {
     expect(set.admit({ object: { ...pod("a"), spec: { items: [1, 2, 3] } } }).allowed).toBe(true);
   });
 });
+
+describe("failurePolicy and validationActions together", () => {
+  it("an evaluation error under Fail only warns when the binding only warns", () => {
+    const set = compilePolicySet({
+      policies: [deny("broken", allRules, { validations: [{ expression: "object.spec.missing == 1" }] })],
+      bindings: [bind("broken", { validationActions: ["Warn"] })],
+    });
+    const v = set.admit({ object: pod("a") });
+    expect(v.allowed).toBe(true);
+    expect(v.warnings).toHaveLength(1);
+    expect(v.warnings[0]).toContain("resulted in error");
+  });
+
+  it("reports the first denial as the apiserver's message", () => {
+    const set = compilePolicySet({
+      policies: [deny("a-first", allRules), deny("b-second", allRules)],
+      bindings: [bind("a-first"), bind("b-second")],
+    });
+    const v = set.admit({ object: pod("x") });
+    expect(v.denials).toHaveLength(2);
+    expect(v.message).toBe(
+      "ValidatingAdmissionPolicy 'a-first' with binding 'a-first-binding' denied request: a-first says no",
+    );
+  });
+});

@@ -171,6 +171,8 @@ function admit(
     }
   }
   verdict.allowed = verdict.denials.length === 0;
+  const first = verdict.denials[0];
+  if (first !== undefined) verdict.message = first.message;
   return verdict;
 }
 
@@ -232,11 +234,18 @@ function evaluateBinding(
     }
     if (actions.includes("Audit")) verdict.audit.push(denial);
   };
+  // Evaluation errors under failurePolicy Fail become failures subject to the binding's actions
+  // (a Warn-only binding warns); under Ignore they are only reported.
   const error = (where: string, message: string): void => {
     verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
-    // failurePolicy Fail turns errors into denials; the apiserver denies regardless of actions.
+    if (p.failurePolicy === "Fail") record(message, "Invalid", -1);
+  };
+  // Configuration errors (params) deny under Fail whatever the actions, as the apiserver's
+  // dispatcher does.
+  const configError = (where: string, message: string): void => {
+    verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
     if (p.failurePolicy === "Fail") {
-      const denial: Denial = {
+      verdict.denials.push({
         policy: p.name,
         binding: bindingName,
         message: prefix + message,
@@ -244,14 +253,13 @@ function evaluateBinding(
         reason: "Invalid",
         validationIndex: -1,
         actions,
-      };
-      verdict.denials.push(denial);
+      });
     }
   };
 
   const resolved = paramsFor(p, binding, params, target);
   if ("error" in resolved) {
-    error("paramRef", `failed to configure binding: ${resolved.error}`);
+    configError("paramRef", `failed to configure binding: ${resolved.error}`);
     return;
   }
   for (const param of resolved.params) {

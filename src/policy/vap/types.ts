@@ -179,6 +179,8 @@ export interface AuditAnnotationValue {
 
 export interface AdmissionVerdict {
   allowed: boolean;
+  /** What the apiserver answers when denying: the first denial's message (it reports only one). */
+  message?: string;
   /** Every failed validation whose binding has a Deny action (those make `allowed` false). */
   denials: Denial[];
   /** Warning texts, for bindings with the Warn action, as the apiserver returns them. */
