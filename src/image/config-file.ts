@@ -41,7 +41,9 @@ export function parseImageConfig(file: string, text: string): ImageConfig {
     ),
   );
   if (problems.length > 0) throw new BespokeInputError(problems);
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown = doc.toJS() ?? {};
+  // The policy library's PolicyParams file can be given as is: only its trustedRegistries apply here.
+  if (isPolicyParams(value)) value = { trustedRegistries: value.trustedRegistries ?? [] };
   const parsed = imageConfigSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -74,4 +76,8 @@ export function parseImageConfig(file: string, text: string): ImageConfig {
     );
   }
   return normaliseConfig(parsed.data);
+}
+
+function isPolicyParams(v: unknown): v is { trustedRegistries?: string[] } {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "PolicyParams";
 }

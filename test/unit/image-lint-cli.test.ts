@@ -191,4 +191,19 @@ describe("allowed registries", () => {
     );
     expect(hits.map((f) => f.line)).toEqual([2]);
   });
+
+  it("takes the policy library's PolicyParams file as --config (its trustedRegistries)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "Dockerfile"), `FROM quay.example.net/x/y:1@${digest("c")}\nUSER 1:1\n`);
+    writeFileSync(
+      join(dir, "params.yaml"),
+      "apiVersion: bespoke.dev/v1alpha1\nkind: PolicyParams\ntrustedRegistries: [registry.example.com/]\nownerLabel: team\n",
+    );
+    const r = await runImageCli(
+      ["image", "lint", "Dockerfile", "--config", "params.yaml", "--output", "json"],
+      dir,
+    );
+    const ids = (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect(ids).toContain("base-registry");
+  });
 });
