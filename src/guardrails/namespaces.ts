@@ -1,6 +1,7 @@
 import type { PodSecurityLevel } from "../catalog/schema.js";
 import { dnsLabel } from "../core/names.js";
 import { managedBy, type KubeObject } from "./types.js";
+import { exceptionAnnotations } from "./exceptions.js";
 
 export const podSecurityReasonAnnotation = "bespoke.dev/pod-security-reason";
 /** Namespaces Kubernetes creates itself: never rendered, never fenced by our NetworkPolicies. */
@@ -39,7 +40,9 @@ export function namespaceFor(input: NamespaceInput): KubeObject {
   };
   const annotations: Record<string, string> = {};
   if (level !== "restricted") {
-    annotations[podSecurityReasonAnnotation] = input.reason ?? `${level} requested without a reason`;
+    const reason = input.reason ?? `${level} requested without a reason`;
+    annotations[podSecurityReasonAnnotation] = reason;
+    if (level === "privileged") Object.assign(annotations, exceptionAnnotations(["ns-psa-enforce"], reason));
   }
   return {
     apiVersion: "v1",

@@ -1,5 +1,6 @@
 import { dnsName } from "../core/names.js";
 import { managedBy, type KubeObject } from "./types.js";
+import { exceptionAnnotations } from "./exceptions.js";
 
 export const platformRoles = ["platform-admin", "team-developer", "read-only", "ci-deployer"] as const;
 export type PlatformRole = (typeof platformRoles)[number];
@@ -40,14 +41,19 @@ export function groupName(input: RbacInput, role: PlatformRole): string {
   return `${input.groupPrefix}bespoke-${role}s`;
 }
 
-function clusterRole(role: PlatformRole, rules: unknown[], purpose: string): KubeObject {
+function clusterRole(
+  role: PlatformRole,
+  rules: unknown[],
+  purpose: string,
+  exceptions: Record<string, string> = {},
+): KubeObject {
   return {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "ClusterRole",
     metadata: {
       name: roleName(role),
       labels: { ...managedBy },
-      annotations: { "bespoke.dev/purpose": purpose },
+      annotations: { "bespoke.dev/purpose": purpose, ...exceptions },
     },
     rules,
   };
@@ -82,6 +88,10 @@ export function rbacFor(input: RbacInput): KubeObject[] {
         { nonResourceURLs: ["*"], verbs: ["*"] },
       ],
       "runs the platform: everything, audited",
+      exceptionAnnotations(
+        ["rbac-no-wildcard-verbs", "rbac-no-wildcard-resources"],
+        "break-glass role of the platform team, bound only to its group and audited",
+      ),
     ),
     clusterBinding("platform-admin", roleName("platform-admin"), groupName(input, "platform-admin")),
     clusterRole(
@@ -106,6 +116,10 @@ export function rbacFor(input: RbacInput): KubeObject[] {
         { apiGroups: [""], resources: ["resourcequotas", "limitranges"], verbs: readVerbs },
       ],
       "develops in the team's own namespaces (bound per namespace)",
+      exceptionAnnotations(
+        ["rbac-no-cluster-secrets-read"],
+        "bound only through RoleBindings in the team's own namespaces, never cluster-wide",
+      ),
     ),
     clusterRole(
       "ci-deployer",
