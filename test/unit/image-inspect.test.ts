@@ -160,6 +160,31 @@ describe("layer compression and indexes", () => {
   });
 });
 
+describe("config rules shared with lint", () => {
+  it("flags secrets in Env, a shell-form Cmd, a root user by name and missing labels", async () => {
+    const dir = writeOciLayout(tempDir(), {
+      layers: [
+        [
+          { path: "bin/sh", mode: 0o755, content: "x" },
+          { path: "etc/passwd", content: "admin:x:0:0::/:/bin/sh\n" },
+        ],
+      ],
+      config: {
+        User: "admin",
+        Env: ["PATH=/bin", "DB_PASSWORD=hunter2"],
+        Cmd: ["/bin/sh", "-c", "exec /app"],
+      },
+    });
+    const { out } = await inspectJson(dir);
+    expect(out.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([
+      "oci-labels: config lacks labels org.opencontainers.image.source, org.opencontainers.image.revision, org.opencontainers.image.base.name, org.opencontainers.image.base.digest",
+      "secret-in-env: config Env DB_PASSWORD looks like a secret",
+      "shell-form-cmd: Cmd runs under /bin/sh -c and does not forward signals",
+      "user-root: config User admin is root (UID 0 in /etc/passwd)",
+    ]);
+  });
+});
+
 describe("layers applied in order", () => {
   it("honours whiteouts and opaque directories", async () => {
     const dir = writeOciLayout(tempDir(), {
