@@ -138,6 +138,30 @@ describe("pss checks", () => {
     ]);
   });
 
+  it("AppArmor: like the apiserver, a Pod's unconfined annotation also counts as its container's field", () => {
+    const annotated = (kind?: string) => ({
+      ...(kind ? { kind } : {}),
+      metadata: { annotations: { "container.apparmor.security.beta.kubernetes.io/c": "unconfined" } },
+      spec: { containers: [{ name: "c" }] },
+    });
+    expect(podSecurityVerdict(annotated("Pod"), latestBaseline).message).toBe(
+      'forbidden AppArmor profiles (container "c" and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/c="unconfined"")',
+    );
+    // A pod template is not synced by the Pod create strategy.
+    expect(podSecurityVerdict(annotated(), latestBaseline).message).toBe(
+      'forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/c="unconfined"")',
+    );
+    // One user mistake, one finding: the derived field is not reported on its own.
+    expect(evaluatePodSecurity(annotated("Pod"), latestBaseline)).toEqual([
+      {
+        ruleId: "pss-baseline-apparmor",
+        message:
+          'forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/c="unconfined"")',
+        path: ["metadata", "annotations", "container.apparmor.security.beta.kubernetes.io/c"],
+      },
+    ]);
+  });
+
   it("seccomp: annotations before v1.19, fields from v1.19", () => {
     const annotated = {
       metadata: { annotations: { "seccomp.security.alpha.kubernetes.io/pod": "unconfined" } },
@@ -281,6 +305,30 @@ describe("pss checks", () => {
     expect(evaluatePodSecurity(pod, { level: "baseline", version: "v1.33" }).map((v) => v.ruleId)).toEqual([
       "pss-baseline-host-ports",
     ]);
+  });
+
+  it("hostNetwork Pods: defaulted host ports shape the wording, not the findings", () => {
+    const pod = (kind?: string) => ({
+      ...(kind ? { kind } : {}),
+      spec: {
+        hostNetwork: true,
+        containers: [{ name: "c", ports: [{ containerPort: 8080 }, { containerPort: 81, hostPort: 81 }] }],
+      },
+    });
+    expect(podSecurityVerdict(pod("Pod"), latestBaseline).message).toBe(
+      'host namespaces (hostNetwork=true), hostPort (container "c" uses hostPorts 8080, 81)',
+    );
+    expect(podSecurityVerdict(pod(), latestBaseline).message).toBe(
+      'host namespaces (hostNetwork=true), hostPort (container "c" uses hostPort 81)',
+    );
+    for (const kind of ["Pod", undefined]) {
+      expect(
+        evaluatePodSecurity(pod(kind), latestBaseline).map((v) => [v.ruleId, v.path?.join(".")]),
+      ).toEqual([
+        ["pss-baseline-host-namespaces", "spec.hostNetwork"],
+        ["pss-baseline-host-ports", "spec.containers.0.ports.1.hostPort"],
+      ]);
+    }
   });
 
   it("every rule has metadata and a stable, unique id", () => {

@@ -79,7 +79,7 @@ export function evaluatePodSecurity(podLike: unknown, options: PssOptions): Viol
   const violations: Violation[] = [];
   for (const { check, impl } of activeChecks(options.level, requireMinor(options.version))) {
     for (const offender of impl.collect(pod)) {
-      violations.push(toViolation(check.meta, impl, offender));
+      if (!offender.derived) violations.push(toViolation(check.meta, impl, offender));
     }
   }
   return violations;

@@ -18,6 +18,12 @@ export interface Offender {
   readonly kind: string;
   /** The forbidden values this offender contributes to the message. */
   readonly values: readonly string[];
+  /**
+   * Set when the apiserver derives this field from another offending field before admission
+   * runs (e.g. an AppArmor annotation copied to the container's field): it shapes upstream's
+   * wording but is not a separate finding for the user.
+   */
+  readonly derived?: true;
 }
 
 /** Upstream's CheckResult wording: `reason (detail)`. */

@@ -15,6 +15,8 @@ export interface ContainerView {
 }
 
 export interface PodView {
+  /** `kind: Pod`: the apiserver's Pod create strategy (not templates) applies. */
+  readonly isPod: boolean;
   readonly annotations: Readonly<Record<string, string>>;
   readonly spec: JsonRecord;
   /** `spec.securityContext`, when set. */
@@ -68,6 +70,7 @@ export function podView(podLike: unknown): PodView {
     });
   }
   return {
+    isPod: root["kind"] === "Pod",
     annotations,
     spec,
     securityContext: asRecord(spec["securityContext"]),

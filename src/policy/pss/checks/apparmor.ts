@@ -1,6 +1,6 @@
 import type { CheckImpl, Offender, PssCheck } from "../model.js";
-import { asRecord, asString } from "../pod-view.js";
-import type { JsonRecord } from "../pod-view.js";
+import { asRecord, asString, isWindowsPod } from "../pod-view.js";
+import type { ContainerView, JsonRecord, PodView } from "../pod-view.js";
 import { byCodeUnit, goQuote, joinQuote, pluralize, settersPhrase, sortedSet } from "../wording.js";
 import { pssRule } from "../variants.js";
 
@@ -20,6 +20,24 @@ function badType(sc: JsonRecord | undefined): string | undefined {
 
 const field = ["securityContext", "appArmorProfile", "type"];
 
+/**
+ * Before admission, the apiserver's Pod create strategy copies a container's deprecated AppArmor
+ * annotation to its empty `appArmorProfile` field (Linux pods, unless the pod-level profile is
+ * the same). Only "unconfined" yields a forbidden field; the annotation is reported anyway, so
+ * this changes upstream's wording, never the verdict.
+ */
+function copiesUnconfinedAnnotation(pod: PodView, c: ContainerView): boolean {
+  if (!pod.isPod || isWindowsPod(pod)) return false;
+  if (pod.annotations[annotationPrefix + c.name] !== "unconfined") return false;
+  if (asRecord(c.securityContext?.["appArmorProfile"])) return false;
+  const podProfile = asRecord(pod.securityContext?.["appArmorProfile"]);
+  const samePodProfile =
+    podProfile !== undefined &&
+    asString(podProfile["type"]) === "Unconfined" &&
+    asString(podProfile["localhostProfile"]) === "";
+  return !samePodProfile;
+}
+
 const v1_0: CheckImpl = {
   collect: (pod) => {
     const found: Offender[] = [];
@@ -31,6 +49,15 @@ const v1_0: CheckImpl = {
       const type = badType(c.securityContext);
       if (type !== undefined) {
         found.push({ container: c.name, path: [...c.path, ...field], kind: "container", values: [type] });
+      } else if (copiesUnconfinedAnnotation(pod, c)) {
+        const key = annotationPrefix + c.name;
+        found.push({
+          container: c.name,
+          path: ["metadata", "annotations", key],
+          kind: "container",
+          values: ["Unconfined"],
+          derived: true,
+        });
       }
     }
     const keys = Object.keys(pod.annotations).sort(byCodeUnit);
