@@ -1,7 +1,7 @@
 import { classifyPackage, entrypointNeeds, interpreterFamily, type ToolKind } from "../knowledge/tools.js";
 import { profileBase, type BaseProfile } from "../knowledge/base-images.js";
 import { isAllowedRegistry, shortName } from "../knowledge/image-ref.js";
-import { finalChain, type DockerfileModel, type Stage, type Step } from "./dockerfile-model.js";
+import { finalChain, substitute, type DockerfileModel, type Stage, type Step } from "./dockerfile-model.js";
 import { packageCommand, simpleCommands, type PackageCommand } from "./shell-commands.js";
 
 /** A rule hit before severities and suppressions are applied. */
@@ -287,7 +287,8 @@ function finalImageRules(model: DockerfileModel, out: RawFinding[]): void {
           message: "no USER in the final stage: the container runs as root",
         });
     } else {
-      const u = user.text.trim();
+      // `USER $APP_UID` is judged by the ENV/ARG value it has at that line, when one is known.
+      const u = substitute(user.text.trim(), variablesBefore(steps, user)) ?? user.text.trim();
       const name = u.split(":")[0] ?? "";
       if (name === "root" || name === "0") {
         out.push({ ruleId: "user-root", line: user.line, message: `USER ${u} runs the container as root` });
@@ -349,6 +350,17 @@ function virtualGroup(pc: PackageCommand): string | undefined {
   if (pc.manager !== "apk") return undefined;
   const flag = pc.flags.find((f) => f.startsWith("--virtual=") || f.startsWith("-t="));
   return flag?.slice(flag.indexOf("=") + 1);
+}
+
+/** ENV and ARG values set in the final image's stages before `step`. */
+function variablesBefore(steps: readonly Step[], step: Step): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  for (const s of steps) {
+    if (s === step) break;
+    if (s.keyword === "ENV" || s.keyword === "ARG")
+      for (const p of s.properties) if (p.value !== null || !vars.has(p.name)) vars.set(p.name, p.value);
+  }
+  return vars;
 }
 
 function uniqueLines(items: readonly Installed[]): number[] {
