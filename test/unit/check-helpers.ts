@@ -51,7 +51,11 @@ dep("res-memory-limit", (o) => delete c0(o).resources.limits.memory);
 dep("probe-readiness", (o) => delete c0(o).readinessProbe);
 dep("probe-liveness", (o) => delete c0(o).livenessProbe);
 dep("probe-distinct", (o) => (c0(o).livenessProbe = structuredClone(c0(o).readinessProbe)));
-dep("sec-no-privileged", (o) => (c0(o).securityContext.privileged = true));
+// The API refuses privileged together with allowPrivilegeEscalation: false, so both change.
+dep("sec-no-privileged", (o) => {
+  c0(o).securityContext.privileged = true;
+  c0(o).securityContext.allowPrivilegeEscalation = true;
+});
 dep("sec-run-as-non-root", (o) => {
   pod(o).securityContext.runAsNonRoot = false;
   delete pod(o).securityContext.runAsUser;

@@ -29,7 +29,7 @@ const times =
   "(has(object.metadata.managedFields) ? object.metadata.managedFields.filter(m, has(m.time)).map(m, string(m.time)) : [])";
 
 function annotationOf(meta: string, key: string): string {
-  return `${key} in ${meta}.?annotations.orValue({}) ? ${meta}.annotations[${key}] : ''`;
+  return `(${key} in ${meta}.?annotations.orValue({}) ? ${meta}.annotations[${key}] : '')`;
 }
 
 function isPodRule(rule: LibraryRule): boolean {
@@ -64,7 +64,7 @@ export function ruleVariables(rule: LibraryRule): Variable[] {
   });
   vars.push({
     name: "exceptions",
-    expression: `[variables.excObject, variables.excNamespace].filter(v, ${celValidException("v")})`,
+    expression: `[dyn(variables.excObject), dyn(variables.excNamespace)].filter(v, ${celValidException("v")})`,
   });
   vars.push({
     name: "exemptAll",
