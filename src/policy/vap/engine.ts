@@ -113,6 +113,7 @@ function admit(
     audit: [],
     auditAnnotations: [],
     errors: [],
+    evaluated: [],
   };
   const subject = req.object ?? req.oldObject ?? {};
   const operation = req.operation ?? (req.object == null && req.oldObject != null ? "DELETE" : "CREATE");
@@ -167,6 +168,7 @@ function admit(
     if (!matchResources(p.policy.spec.matchConstraints, target)) continue;
     for (const binding of p.bindings) {
       if (!matchResources(binding.spec.matchResources, target)) continue;
+      verdict.evaluated.push({ policy: p.name, binding: binding.metadata.name });
       evaluateBinding(p, binding, params, target, activationBase, verdict);
     }
   }

@@ -190,4 +190,6 @@ export interface AdmissionVerdict {
   auditAnnotations: AuditAnnotationValue[];
   /** Evaluation/compile errors met (they turn into denials under failurePolicy Fail). */
   errors: PolicyError[];
+  /** The policy/binding pairs whose match criteria selected this request, in evaluation order. */
+  evaluated: { policy: string; binding: string }[];
 }
