@@ -44,7 +44,8 @@ function provider(plan: Plan): Provider {
           identityRef: { type: "Secret", name: `${plan.platform}-cloud-config`, cloudName: "openstack" },
           apiServerLoadBalancer: { enabled: true },
           managedSubnets: [{ cidr: "10.6.0.0/24" }],
-          externalNetwork: { id: placeholder("EXTERNAL-NETWORK-ID") },
+          // A name filter, not an id: the CRD requires a UUID there, which a placeholder is not.
+          externalNetwork: { filter: { name: placeholder("EXTERNAL-NETWORK-NAME") } },
         },
         machineSpec: (role) => ({
           flavor: role === "control-plane" ? "m1.large" : "m1.xlarge",
