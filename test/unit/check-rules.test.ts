@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { checkObjects, type CheckOptions } from "../../src/policy/check/check.js";
 import { libraryRules } from "../../src/policy/library/index.js";
 import { offlineRules } from "../../src/policy/offline/index.js";
@@ -25,5 +26,20 @@ describe("every rule on its own fixtures", () => {
     const hits = r.findings.filter((f) => f.ruleId === id);
     expect(hits.length, JSON.stringify(r.findings.map((f) => f.ruleId))).toBeGreaterThan(0);
     expect(hits.every((f) => f.line !== undefined && f.line > 0 && f.file === "case.yaml")).toBe(true);
+  });
+
+  it.each([
+    ["pod-no-host-network", "hostNetwork: true"],
+    ["svc-type-allowed", "type: NodePort"],
+    ["sec-no-privileged", "privileged: true"],
+  ])("%s points at the offending field's line", (id, needle) => {
+    const { objects } = broken(id);
+    const text = objects.map((o) => stringify(o)).join("---\n");
+    const r = checkObjects(asLoaded(objects), options);
+    const hit = r.findings.find((f) => f.ruleId === id);
+    const fieldLine = text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    // Container findings point at the container (its first line); field findings at the field.
+    if (id === "sec-no-privileged") expect(hit?.line).toBeLessThan(fieldLine);
+    else expect(hit?.line).toBe(fieldLine);
   });
 });

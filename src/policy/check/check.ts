@@ -55,6 +55,11 @@ export interface CheckPlan {
   readonly offline: typeof offlineRules;
   readonly severity: ReadonlyMap<string, Severity>;
   readonly pssVersion: PssVersion;
+  /** Rule id → where its findings point (see ObjectRule.field). */
+  readonly fields: ReadonlyMap<
+    string,
+    { readonly scope: "pod" | "object"; readonly path: readonly (string | number)[] }
+  >;
 }
 
 export function planCheck(options: CheckOptions): CheckPlan {
@@ -103,6 +108,11 @@ export function planCheck(options: CheckOptions): CheckPlan {
     offline: offlineRules.filter((r) => selected.has(r.meta.id)),
     severity: new Map(rules.map((r) => [r.id, r.severity])),
     pssVersion: options.pssVersion,
+    fields: new Map(
+      vapRules.flatMap((r) =>
+        r.scope !== "container" && r.field ? [[r.meta.id, { scope: r.scope, path: r.field }]] : [],
+      ),
+    ),
   };
 }
 
@@ -128,6 +138,16 @@ function containerPath(o: KubeObject, name: string): (string | number)[] | undef
     }
   }
   return undefined;
+}
+
+function fieldPath(
+  o: KubeObject,
+  field: { readonly scope: "pod" | "object"; readonly path: readonly (string | number)[] } | undefined,
+): (string | number)[] | undefined {
+  if (!field) return undefined;
+  if (field.scope === "object") return [...field.path];
+  const pod = podSpecsOf(o)[0];
+  return pod ? [...pod.path, "spec", ...field.path] : undefined;
 }
 
 function at(lo: LoadedObject, path: readonly (string | number)[] | undefined): { line: number; col: number } {
@@ -192,7 +212,7 @@ export function runCheck(objects: readonly LoadedObject[], plan: CheckPlan, now:
         for (const c of containers.split(","))
           push(lo, ruleId, d.validationMessage, containerPath(obj, c), c);
       } else {
-        push(lo, ruleId, d.validationMessage);
+        push(lo, ruleId, d.validationMessage, fieldPath(obj, plan.fields.get(ruleId)));
       }
     }
     if (plan.pss.size > 0 && podSpecsOf(obj).length > 0) {

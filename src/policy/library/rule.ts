@@ -34,6 +34,11 @@ export interface ContainerRule extends RuleBase {
 
 /** Checks a pod spec or a whole object. */
 export interface ObjectRule extends RuleBase {
+  /**
+   * Where a finding points: a field path from the pod spec (scope "pod") or from the object (scope
+   * "object"). A missing field falls back to its nearest present parent.
+   */
+  readonly field?: readonly (string | number)[];
   readonly scope: "pod" | "object";
   /** Only for scope "object": what the policy matches. Scope "pod" matches pods and every workload. */
   readonly match?: readonly ResourceMatch[];

@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.cronjobs],
   check: "object.spec.?concurrencyPolicy.orValue('Allow') != 'Allow'",
+  field: ["spec", "concurrencyPolicy"],
   message: "concurrencyPolicy is Allow",
 };

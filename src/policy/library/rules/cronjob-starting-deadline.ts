@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.cronjobs],
   check: "has(object.spec.startingDeadlineSeconds)",
+  field: ["spec"],
   message: "startingDeadlineSeconds is not set",
 };

@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.httproutes],
   check: "size(object.spec.?hostnames.orValue([])) > 0",
+  field: ["spec"],
   message: "spec.hostnames is empty",
 };

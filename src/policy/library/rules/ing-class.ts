@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.ingresses],
   check: "has(object.spec.ingressClassName)",
+  field: ["spec"],
   message: "spec.ingressClassName is not set",
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.ingresses],
   check:
     "object.spec.?rules.orValue([]).all(r, has(r.host) && r.host != '') && !has(object.spec.defaultBackend)",
+  field: ["spec", "rules"],
   message: "an Ingress rule has no host or the Ingress sets a defaultBackend",
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.ingresses],
   check:
     "object.spec.?rules.orValue([]).all(r, !has(r.host) || object.spec.?tls.orValue([]).exists(t, t.?hosts.orValue([]).exists(h, h == r.host)))",
+  field: ["spec", "rules"],
   message: "an Ingress host has no TLS entry",
 };

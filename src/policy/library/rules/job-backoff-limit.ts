@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.jobs],
   check: "object.spec.?backoffLimit.orValue(6) <= 10",
+  field: ["spec", "backoffLimit"],
   message: "backoffLimit is above 10",
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.jobs],
   check:
     "object.metadata.?ownerReferences.orValue([]).exists(o, o.kind == 'CronJob') || has(object.spec.ttlSecondsAfterFinished)",
+  field: ["spec"],
   message: "ttlSecondsAfterFinished is not set",
 };

@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [...podResources, res.services, res.ingresses],
   check: "object.metadata.?namespace.orValue('') != 'default'",
+  field: ["metadata", "namespace"],
   message: "object is in the default namespace",
 };

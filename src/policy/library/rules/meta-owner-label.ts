@@ -13,6 +13,7 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: `${celParamString("ownerLabel", "team")} in object.metadata.?labels.orValue({}) && ${celParamString("ownerLabel", "team")} in variables.podMeta.?labels.orValue({})`,
+  field: ["metadata", "labels"],
   message: "owner label is missing",
   messageExpression: `'owner label ' + ${celParamString("ownerLabel", "team")} + ' is missing'`,
   usesParams: true,

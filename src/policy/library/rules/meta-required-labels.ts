@@ -13,6 +13,7 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: `${celParamList("requiredLabels")}.all(l, l in object.metadata.?labels.orValue({}) && l in variables.podMeta.?labels.orValue({}))`,
+  field: ["metadata", "labels"],
   message: "required labels are missing",
   messageExpression: `'required labels are missing: ' + ${celParamList("requiredLabels")}.filter(l, !(l in object.metadata.?labels.orValue({}) && l in variables.podMeta.?labels.orValue({}))).join(', ')`,
   usesParams: true,

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.namespaces],
   check:
     "object.metadata.?labels.orValue({}).exists(k, k == 'bespoke.dev/policy' && object.metadata.labels[k] in ['enforce', 'warn'])",
+  field: ["metadata", "labels"],
   message: "namespace has no bespoke.dev/policy label of enforce or warn",
 };

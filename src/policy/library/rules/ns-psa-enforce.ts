@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.namespaces],
   check:
     "object.metadata.?labels.orValue({}).exists(k, k == 'pod-security.kubernetes.io/enforce' && object.metadata.labels[k] in ['baseline', 'restricted'])",
+  field: ["metadata", "labels"],
   message: "namespace does not enforce pod-security baseline or restricted",
 };

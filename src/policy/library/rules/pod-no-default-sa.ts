@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?serviceAccountName.orValue('default') != 'default'",
+  field: ["serviceAccountName"],
   message: "serviceAccountName is default",
 };

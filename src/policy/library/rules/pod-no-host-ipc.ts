@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?hostIPC.orValue(false) == false",
+  field: ["hostIPC"],
   message: "hostIPC is true",
 };

@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?hostNetwork.orValue(false) == false",
+  field: ["hostNetwork"],
   message: "hostNetwork is true",
 };

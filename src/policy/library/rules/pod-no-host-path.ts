@@ -12,6 +12,7 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?volumes.orValue([]).all(v, !has(v.hostPath))",
+  field: ["volumes"],
   message: "a volume uses hostPath",
   messageExpression:
     "'hostPath volumes are not allowed: ' + variables.podSpec.?volumes.orValue([]).filter(v, has(v.hostPath)).map(v, v.name).join(', ')",

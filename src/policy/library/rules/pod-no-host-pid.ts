@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?hostPID.orValue(false) == false",
+  field: ["hostPID"],
   message: "hostPID is true",
 };

@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?automountServiceAccountToken.orValue(true) == false",
+  field: ["automountServiceAccountToken"],
   message: "automountServiceAccountToken is not false",
 };

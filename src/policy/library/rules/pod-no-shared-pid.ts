@@ -12,5 +12,6 @@ export const rule: LibraryRule = {
   },
   scope: "pod",
   check: "variables.podSpec.?shareProcessNamespace.orValue(false) == false",
+  field: ["shareProcessNamespace"],
   message: "shareProcessNamespace is true",
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.deployments, res.statefulsets],
   check:
     "object.spec.?replicas.orValue(1) < 2 || has(object.spec.template.spec.topologySpreadConstraints) || (has(object.spec.template.spec.affinity) && has(object.spec.template.spec.affinity.podAntiAffinity))",
+  field: ["spec", "replicas"],
   message: "replicas are not spread by topologySpreadConstraints or podAntiAffinity",
 };

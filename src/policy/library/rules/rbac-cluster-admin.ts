@@ -15,6 +15,7 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.bindings],
   check: `object.roleRef.name != 'cluster-admin' || object.?subjects.orValue([]).all(s, (s.kind == 'ServiceAccount' && s.?namespace.orValue(object.metadata.?namespace.orValue('')) in ${celParamList("platformNamespaces")}) || (s.kind == 'Group' && s.name in ${celParamList("adminGroups")}))`,
+  field: ["subjects"],
   message: "cluster-admin is bound to a subject outside the platform",
   usesParams: true,
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.bindings],
   check:
     "object.?subjects.orValue([]).all(s, !(s.name in ['system:anonymous', 'system:unauthenticated', 'system:authenticated']))",
+  field: ["subjects"],
   message: "a binding grants to anonymous or all authenticated users",
 };

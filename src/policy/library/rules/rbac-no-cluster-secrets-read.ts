@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.roles],
   check:
     "object.kind != 'ClusterRole' || object.?rules.orValue([]).all(r, !(r.?resources.orValue([]).exists(x, x == 'secrets') && r.verbs.exists(v, v in ['get', 'list', 'watch'])))",
+  field: ["rules"],
   message: "ClusterRole reads secrets",
 };

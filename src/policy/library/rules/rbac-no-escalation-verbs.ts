@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.roles],
   check: "object.?rules.orValue([]).all(r, !r.verbs.exists(v, v in ['escalate', 'bind', 'impersonate']))",
+  field: ["rules"],
   message: "a rule grants escalate, bind or impersonate",
 };

@@ -15,5 +15,6 @@ export const rule: LibraryRule = {
   match: [res.roles],
   check:
     "object.?rules.orValue([]).all(r, !('*' in r.?resources.orValue([])) && !('*' in r.?apiGroups.orValue([])))",
+  field: ["rules"],
   message: "a rule grants resources or apiGroups '*'",
 };

@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.roles],
   check: "object.?rules.orValue([]).all(r, !('*' in r.verbs))",
+  field: ["rules"],
   message: "a rule grants verb '*'",
 };

@@ -14,5 +14,6 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.services],
   check: "size(object.spec.?externalIPs.orValue([])) == 0",
+  field: ["spec", "externalIPs"],
   message: "spec.externalIPs is set",
 };

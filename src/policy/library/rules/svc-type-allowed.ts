@@ -15,6 +15,7 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.services],
   check: `!(object.spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) || object.metadata.?namespace.orValue('') in ${celParamList("externalServiceNamespaces")}`,
+  field: ["spec", "type"],
   message: "Service type LoadBalancer/NodePort is not allowed in this namespace",
   usesParams: true,
 };

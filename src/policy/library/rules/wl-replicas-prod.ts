@@ -15,6 +15,7 @@ export const rule: LibraryRule = {
   scope: "object",
   match: [res.deployments, res.statefulsets],
   check: `!object.metadata.?namespace.orValue('').matches(${celParamString("prodNamespacePattern", "^$")}) || object.spec.?replicas.orValue(1) >= 2`,
+  field: ["spec", "replicas"],
   message: "fewer than 2 replicas in a production namespace",
   usesParams: true,
 };
