@@ -7,6 +7,9 @@ import {
   writeFileSync,
   existsSync,
   mkdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -149,6 +152,57 @@ describe("render writer", () => {
     expect(readFileSync(join(out, "gone/c.yaml"), "utf8")).toBe("c: 1\n");
     expect(readFileSync(join(out, ".bespoke/manifest.json"), "utf8")).toBe(before);
     expect(readdirSync(base)).toEqual(["repo"]);
+  });
+
+  it("keeps user files and .git through the swap as hard links (no data copied), symlinks verbatim", () => {
+    const out = join(tmp(), "repo");
+    writeTree(out, v1, { force: false });
+    mkdirSync(join(out, ".git", "objects", "ab"), { recursive: true });
+    writeFileSync(join(out, ".git", "HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(join(out, ".git", "objects", "ab", "cdef"), "blob");
+    writeFileSync(join(out, "sub", "mine.yaml"), "mine: 1\n");
+    symlinkSync("../a.yaml", join(out, "sub", "link.yaml"));
+    const inode = (p: string) => statSync(join(out, p)).ino;
+    const before = {
+      head: inode(".git/HEAD"),
+      obj: inode(".git/objects/ab/cdef"),
+      mine: inode("sub/mine.yaml"),
+    };
+
+    const r = writeTree(out, v2, { force: false });
+    expect(r.write).toContain("a.yaml");
+    expect(readFileSync(join(out, "a.yaml"), "utf8")).toBe("a: 2\n");
+    expect(existsSync(join(out, "gone"))).toBe(false);
+    // The same files (same inodes), not copies, and their content untouched.
+    expect({
+      head: inode(".git/HEAD"),
+      obj: inode(".git/objects/ab/cdef"),
+      mine: inode("sub/mine.yaml"),
+    }).toEqual(before);
+    expect(statSync(join(out, ".git", "HEAD")).nlink).toBe(1);
+    expect(readFileSync(join(out, ".git", "objects", "ab", "cdef"), "utf8")).toBe("blob");
+    expect(readlinkSync(join(out, "sub", "link.yaml"))).toBe("../a.yaml");
+    expect(readFileSync(join(out, "sub", "link.yaml"), "utf8")).toBe("a: 2\n");
+  });
+
+  it("copies instead where the filesystem refuses hard links", () => {
+    const out = join(tmp(), "repo");
+    writeTree(out, v1, { force: false });
+    writeFileSync(join(out, "sub", "mine.yaml"), "mine: 1\n");
+    const ino = statSync(join(out, "sub", "mine.yaml")).ino;
+    let refused = 0;
+    const noLinks: WriterFs = {
+      ...realFs,
+      linkSync: () => {
+        refused++;
+        throw Object.assign(new Error("not supported"), { code: "EPERM" });
+      },
+    };
+    writeTree(out, v2, { force: false }, noLinks);
+    expect(refused).toBeGreaterThan(0);
+    expect(readFileSync(join(out, "sub", "mine.yaml"), "utf8")).toBe("mine: 1\n");
+    expect(statSync(join(out, "sub", "mine.yaml")).ino).not.toBe(ino);
+    expect(readFileSync(join(out, "a.yaml"), "utf8")).toBe("a: 2\n");
   });
 
   it("a kill between the two renames is recovered by the next run", () => {

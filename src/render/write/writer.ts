@@ -9,17 +9,25 @@ import { manifestPath, parseManifest, sha256, withManifest, type OwnedManifest }
 /** The few fs operations the writer uses; tests pass a version that fails on purpose. */
 export interface WriterFs {
   readonly statSync: typeof nodeFs.statSync;
+  readonly lstatSync: (p: string) => nodeFs.Stats;
+  readonly linkSync: (existing: string, newPath: string) => void;
   readonly readdirSync: (p: string) => string[];
   readonly readFileSync: (p: string) => Buffer;
   readonly writeFileSync: (p: string, data: string) => void;
-  readonly mkdirSync: (p: string, o: { recursive: true }) => unknown;
+  readonly mkdirSync: (p: string, o: { recursive: true; mode?: number }) => unknown;
   readonly renameSync: (a: string, b: string) => void;
   readonly rmSync: (p: string, o: { recursive?: boolean; force?: boolean }) => void;
-  readonly cpSync: (a: string, b: string, o: { recursive: true; preserveTimestamps: true }) => void;
+  readonly cpSync: (
+    a: string,
+    b: string,
+    o: { recursive: true; preserveTimestamps: true; verbatimSymlinks: true },
+  ) => void;
 }
 
 export const realFs: WriterFs = {
   statSync: nodeFs.statSync,
+  lstatSync: (p) => nodeFs.lstatSync(p),
+  linkSync: (a, b) => nodeFs.linkSync(a, b),
   readdirSync: (p) => nodeFs.readdirSync(p),
   readFileSync: (p) => nodeFs.readFileSync(p),
   writeFileSync: (p, d) => nodeFs.writeFileSync(p, d),
@@ -189,7 +197,8 @@ export function writeTree(
 
   const { tmp, old } = swapPaths(out);
   try {
-    if (state.exists) fs.cpSync(out, tmp, { recursive: true, preserveTimestamps: true });
+    // Files about to be written or removed are left out, so no write can go through a shared link.
+    if (state.exists) linkTree(out, tmp, fs, new Set([...changes.write, ...changes.remove]));
     else fs.mkdirSync(tmp, { recursive: true });
     for (const p of changes.remove) fs.rmSync(join(tmp, p), { force: true });
     for (const p of changes.write) {
@@ -233,6 +242,38 @@ export function writeTree(
     // A leftover old copy is harmless: recover() removes it next time.
   }
   return { out, ...changes };
+}
+
+/**
+ * The new tree starts as a copy of the current one (user files and `.git` included) made of hard
+ * links: directories are created, regular files are linked, so a repository of any size costs one
+ * link per file and no data. `skip` (relative paths the writer is about to write or remove) is left
+ * out, so nothing the writer does goes through a link into the current tree; Git replaces files by
+ * rename, and removing either tree leaves the other intact. Where the filesystem refuses hard links,
+ * and for symlinks and other special files, it copies instead.
+ */
+function linkTree(src: string, dst: string, fs: WriterFs, skip: ReadonlySet<string>, rel = ""): void {
+  fs.mkdirSync(dst, { recursive: true, mode: fs.lstatSync(src).mode & 0o7777 });
+  for (const name of fs.readdirSync(src).sort()) {
+    const r = rel ? `${rel}/${name}` : name;
+    const s = join(src, name);
+    const d = join(dst, name);
+    const st = fs.lstatSync(s);
+    if (st.isDirectory()) {
+      linkTree(s, d, fs, skip, r);
+      continue;
+    }
+    if (skip.has(r)) continue;
+    if (st.isFile()) {
+      try {
+        fs.linkSync(s, d);
+        continue;
+      } catch {
+        // EPERM/EMLINK/ENOTSUP…: fall through to a copy.
+      }
+    }
+    fs.cpSync(s, d, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  }
 }
 
 function removeEmptyDirs(root: string, removed: readonly string[], fs: WriterFs): void {
