@@ -123,4 +123,27 @@ describe("loadInputs", () => {
     });
     expect(r.errors[0]?.message).toMatch(/limit/);
   });
+
+  it("builds kustomize directories with kubectl when present, and says so clearly when not", async () => {
+    const { execFileSync } = await import("node:child_process");
+    let hasKubectl = true;
+    try {
+      execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+    } catch {
+      hasKubectl = false;
+    }
+    const dir = join(corpus, "argocd-example-apps/kustomize-guestbook");
+    const r = await loadInputs([dir], { kustomize: true, readStdin: async () => "" });
+    if (hasKubectl) {
+      expect(r.errors).toEqual([]);
+      // The kustomization's namePrefix proves the overlay was built, not the raw files read.
+      expect(r.objects.map((o) => o.object.metadata?.name).sort()).toEqual([
+        "kustomize-guestbook-ui",
+        "kustomize-guestbook-ui",
+      ]);
+      expect(r.objects[0]?.file).toBe(`${dir} (kustomize)`);
+    } else {
+      expect(r.errors.map((e) => e.code)).toEqual([Codes.checkKustomize]);
+    }
+  });
 });
