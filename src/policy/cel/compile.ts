@@ -1,5 +1,5 @@
 import { Optional } from "@marcbachmann/cel-js";
-import { CostLimitError, CostMeter, PER_CALL_LIMIT, withMeter } from "./cost.js";
+import { CostLimitError, CostMeter, enterMeter, PER_CALL_LIMIT } from "./cost.js";
 import { kubernetesEnvironment } from "./environment.js";
 import { re2, RegexSyntaxError } from "./re2.js";
 import { rewrite } from "./rewrite.js";
@@ -57,15 +57,16 @@ function compileUncached(source: string): CompileResult {
     const type = checked.type ?? "dyn";
     const evaluate = (activation: Record<string, unknown>, meter?: CostMeter): CelResult => {
       const m = meter ?? new CostMeter(PER_CALL_LIMIT);
+      const previous = enterMeter(m);
       try {
-        return withMeter(m, () => {
-          m.spend(baseCost);
-          const value: unknown = parsed(activation);
-          return { ok: true, value };
-        });
+        m.spend(baseCost);
+        const value: unknown = parsed(activation);
+        return { ok: true, value };
       } catch (e) {
         if (e instanceof CostLimitError) return { ok: false, error: e.message, costExceeded: true };
         return { ok: false, error: message(e) };
+      } finally {
+        enterMeter(previous);
       }
     };
     return { ok: true, expression: { source, rewritten: rewritten.source, type, evaluate } };

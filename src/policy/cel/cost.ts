@@ -52,6 +52,13 @@ export function chargeLength(length: number): void {
   if (active !== undefined) active.spend(Math.ceil(length / 10));
 }
 
+/** Makes `meter` the active one and returns the previous (restore it with another call). */
+export function enterMeter(meter: CostMeter | undefined): CostMeter | undefined {
+  const previous = active;
+  active = meter;
+  return previous;
+}
+
 export function withMeter<T>(meter: CostMeter | undefined, fn: () => T): T {
   const previous = active;
   active = meter;

@@ -38,16 +38,17 @@ const GENERAL_CATEGORIES = new Set(
 );
 
 const cache = new Map<string, RegExp>();
+const globalCache = new Map<string, RegExp>();
 
 /** Compiled, cached JS RegExp for an RE2 pattern; `global` for findAll. */
 export function re2(pattern: string, global = false): RegExp {
-  const key = (global ? "g" : "-") + pattern;
-  let re = cache.get(key);
+  const c = global ? globalCache : cache;
+  let re = c.get(pattern);
   if (re === undefined) {
     const { source, flags } = translate(pattern);
     re = new RegExp(source, flags + (global ? "gu" : "u"));
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, re);
+    if (c.size > 10_000) c.clear();
+    c.set(pattern, re);
   }
   return re;
 }

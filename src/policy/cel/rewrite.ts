@@ -55,6 +55,20 @@ export function children(node: Node): Node[] {
   return out;
 }
 
+const REQUEST_DATA = new Set(["object", "oldObject", "params", "namespaceObject", "request", "variables"]);
+
+/** Whether an expression selects from the untyped request data (so its static type is dyn). */
+function rootIsRequestData(node: Node): boolean {
+  let n: Node = node;
+  for (;;) {
+    if (n.op === "." || n.op === ".?" || n.op === "[]" || n.op === "[?]") n = (n.args as Node[])[0] as Node;
+    else if (n.op === "rcall" && ["orValue", "value"].includes((n.args as unknown[])[0] as string)) {
+      n = (n.args as unknown[])[1] as Node;
+    } else break;
+  }
+  return n.op === "id" && REQUEST_DATA.has(n.args as string);
+}
+
 function selectsFromIdentifier(node: Node): boolean {
   let n: Node = node;
   while (n.op === "." || n.op === ".?") n = (n.args as [Node, string])[0];
@@ -155,7 +169,8 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
         }
         if (COMPREHENSIONS.has(name) && callArgs.length >= 2 && callArgs[0]?.op === "id" && ri >= 0) {
           const body = callArgs.slice(1).reduce((n, a) => n + countNodes(a), 0);
-          parts[ri] = `${COST_FUNCTION}(${parts[ri] ?? ""}, ${body + 1})`;
+          const fn = rootIsRequestData(receiver) ? `${COST_FUNCTION}_dyn` : COST_FUNCTION;
+          parts[ri] = `${fn}(${parts[ri] ?? ""}, ${body + 1})`;
         }
       } else if (name === "has" && firstArg?.op === "." && !selectsFromIdentifier(firstArg)) {
         // The library's has() only accepts `ident.a.b`; cel-go any `expr.field`.

@@ -28,7 +28,15 @@ interface CompiledPolicy {
   name: string;
   failurePolicy: "Fail" | "Ignore";
   matchConditions: { name: string; expr: Compiled }[];
-  variables: { name: string; expr: Compiled }[];
+  variables: {
+    name: string;
+    expr: Compiled;
+    /** Key by definition (text + the definitions it reads); undefined: never shared. */
+    cacheKey: string | undefined;
+    /** Short interned id of cacheKey: cache lookups hash a few characters, not the texts. */
+    defId: string | undefined;
+  }[];
+  variableIndex: Map<string, number>;
   validations: {
     expression: string;
     expr: Compiled;
@@ -73,10 +81,7 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
         name: m.name,
         expr: note(`matchConditions[${i}]`, compile(m.expression)),
       })),
-      variables: (spec.variables ?? []).map((v, i) => ({
-        name: v.name,
-        expr: note(`variables[${i}]`, compile(v.expression)),
-      })),
+      ...compileVariables(spec.variables ?? [], (i, c) => note(`variables[${i}]`, c)),
       validations: (spec.validations ?? []).map((v, i) => ({
         expression: v.expression,
         expr: note(`validations[${i}].expression`, compile(v.expression)),
@@ -96,6 +101,59 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
   const params = input.params ?? [];
   return { compileErrors, admit: (request) => admit(policies, params, request) };
 }
+
+/**
+ * Variables compile once; each also gets a cache key naming everything its value depends on (its
+ * text and, recursively, the variables it reads), so policies that share a variable definition
+ * (the library's `podSpec`, `containers`, …) compute it once per request and param.
+ */
+function compileVariables(
+  defs: readonly { name: string; expression: string }[],
+  note: (i: number, c: Compiled) => Compiled,
+): Pick<CompiledPolicy, "variables" | "variableIndex"> {
+  const variableIndex = new Map<string, number>();
+  const variables: CompiledPolicy["variables"] = [];
+  defs.forEach((v, i) => {
+    const reads = [...v.expression.matchAll(/\bvariables\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)].map(
+      (m) => m[1] ?? "",
+    );
+    const mentions = v.expression.match(/\bvariables\b/g)?.length ?? 0;
+    const shareable = reads.length === mentions && reads.every((d) => variableIndex.has(d));
+    const deps = [...new Set(reads)].sort().map((name) => ({ name, index: variableIndex.get(name) ?? -1 }));
+    let cacheKey: string | undefined = shareable ? v.expression : undefined;
+    for (const dep of deps) {
+      const depKey = variables[dep.index]?.cacheKey;
+      cacheKey =
+        cacheKey === undefined || depKey === undefined ? undefined : `${cacheKey}\u0000${dep.name}=${depKey}`;
+    }
+    variableIndex.set(v.name, i);
+    variables.push({
+      name: v.name,
+      expr: note(i, compile(v.expression)),
+      cacheKey,
+      defId: cacheKey === undefined ? undefined : intern(cacheKey),
+    });
+  });
+  return { variables, variableIndex };
+}
+
+// Params are static per policy set: convert each once, not per request and policy.
+const convertedParams = new WeakMap<KubeObject, unknown>();
+function celParams(param: KubeObject | null): unknown {
+  if (param === null) return null;
+  let c = convertedParams.get(param);
+  if (c === undefined) convertedParams.set(param, (c = toCel(param)));
+  return c;
+}
+
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  let id = interned.get(text);
+  if (id === undefined) interned.set(text, (id = `#${interned.size}`));
+  return id;
+}
+
+type SharedVariables = Map<KubeObject | null, Map<string, { result: CelResult; spent: number }>>;
 
 function labelsOf(o: KubeObject | null | undefined): Record<string, string> | undefined {
   return o?.metadata?.labels;
@@ -164,12 +222,13 @@ function admit(
     return base;
   };
 
+  const shared: SharedVariables = new Map();
   for (const p of policies) {
     if (!matchResources(p.policy.spec.matchConstraints, target)) continue;
     for (const binding of p.bindings) {
       if (!matchResources(binding.spec.matchResources, target)) continue;
       verdict.evaluated.push({ policy: p.name, binding: binding.metadata.name });
-      evaluateBinding(p, binding, params, target, activationBase, verdict);
+      evaluateBinding(p, binding, params, target, activationBase, shared, verdict);
     }
   }
   verdict.allowed = verdict.denials.length === 0;
@@ -212,6 +271,7 @@ function evaluateBinding(
   params: readonly KubeObject[],
   target: MatchTarget,
   activationBase: () => Record<string, unknown>,
+  shared: SharedVariables,
   verdict: AdmissionVerdict,
 ): void {
   const bindingName = binding.metadata.name;
@@ -272,8 +332,37 @@ function evaluateBinding(
       budget -= meter.spent;
       return r;
     };
-    const activation: Record<string, unknown> = { ...activationBase(), params: toCel(param) };
-    activation.variables = lazyVariables(p, activation, run);
+    let sharedForParam = shared.get(param);
+    if (sharedForParam === undefined) shared.set(param, (sharedForParam = new Map()));
+    const cache = sharedForParam;
+    const results: (CelResult | undefined)[] = [];
+    // A shared variable value is charged to this policy's budget as if computed here.
+    const variableResult = (i: number): CelResult => {
+      const known = results[i];
+      if (known !== undefined) return known;
+      const v = p.variables[i];
+      if (v === undefined || !v.expr.ok) {
+        return (results[i] = {
+          ok: false,
+          error: `variable '${v?.name ?? i}' failed to compile: ${v?.expr.ok === false ? v.expr.error : ""}`,
+        });
+      }
+      const key = v.defId;
+      const hit = key === undefined ? undefined : cache.get(key);
+      if (hit !== undefined) {
+        budget -= hit.spent;
+        return (results[i] =
+          budget < 0
+            ? { ok: false, error: "operation cancelled: actual cost limit exceeded", costExceeded: true }
+            : hit.result);
+      }
+      const before = budget;
+      const result = run(v.expr.expr, activation);
+      if (key !== undefined) cache.set(key, { result, spent: before - budget });
+      return (results[i] = result);
+    };
+    const activation: Record<string, unknown> = { ...activationBase(), params: celParams(param) };
+    activation.variables = lazyVariables(p, variableResult);
 
     // matchConditions: any false skips the policy; errors count only if none is false.
     let conditionError: string | undefined;
@@ -355,26 +444,20 @@ function failureMessage(
 }
 
 /**
- * `variables` as an object whose properties evaluate on first access and are then cached, like the
- * apiserver's lazy variable activation; an erroring variable errors the expression that reads it.
+ * `variables` evaluate on first access and are then kept, like the apiserver's lazy variable
+ * activation; an erroring variable errors the expression that reads it. It is a Map whose `get`
+ * does the work: the library reads Map fields through `get`, and one Map with two closures costs
+ * far less per evaluation than an object with a getter per variable.
  */
-function lazyVariables(
-  p: CompiledPolicy,
-  activation: Record<string, unknown>,
-  run: (e: CompiledExpression, a: Record<string, unknown>) => CelResult,
-): Record<string, unknown> {
-  const vars: Record<string, unknown> = {};
-  for (const v of p.variables) {
-    let cached: CelResult | undefined;
-    Object.defineProperty(vars, v.name, {
-      enumerable: true,
-      get: () => {
-        if (!v.expr.ok) throw new Error(`variable '${v.name}' failed to compile: ${v.expr.error}`);
-        cached ??= run(v.expr.expr, activation);
-        if (!cached.ok) throw new Error(cached.error);
-        return cached.value;
-      },
-    });
-  }
-  return vars;
+function lazyVariables(p: CompiledPolicy, variableResult: (i: number) => CelResult): Map<string, unknown> {
+  const vars = new Map<string, unknown>();
+  const get = (name: string): unknown => {
+    const i = p.variableIndex.get(name);
+    if (i === undefined) return undefined;
+    const r = variableResult(i);
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+  const has = (name: string): boolean => p.variableIndex.has(name);
+  return Object.assign(vars, { get, has });
 }
