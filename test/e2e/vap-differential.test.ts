@@ -7,6 +7,8 @@
  * bespoke.dev/policy=enforce: an object is denied iff `bespoke check` finds an error-severity VAP rule.
  * Phase 2 binds every rule with Deny in a namespace of its own, so warning and info rules (which only
  * warn in enforce namespaces) are compared too, message by message.
+ * Phase 3 checks the exception guard with a real non-admin identity (a ServiceAccount token).
+ * The phases build on each other (phase 1 applies the export) and run in order.
  */
 import type { KubernetesObject } from "@kubernetes/client-node";
 import fc from "fast-check";
@@ -28,6 +30,13 @@ import {
   testParams,
 } from "../unit/check-helpers.js";
 import { startControlPlane, type ControlPlane } from "./harness.js";
+import { KubeConfig } from "@kubernetes/client-node";
+import { RawKubeClient } from "../../src/kube/raw.js";
+import { dryRunCreate } from "../../src/kube/objects.js";
+import { compilePolicySet } from "../../src/policy/vap/index.js";
+import { exportGuard } from "../../src/policy/export/export.js";
+import { paramsConfigMap } from "../../src/policy/params/params.js";
+import { exceptionKey } from "../../src/policy/exceptions/annotation.js";
 
 let cp: ControlPlane;
 beforeAll(async () => {
@@ -231,5 +240,61 @@ describe("VAP differential: exported policies in a real apiserver vs bespoke che
     for (const d of differences) console.log(`  ${d}`);
     expect(differences).toEqual([]);
     expect(comparisons).toBeGreaterThan(libraryRules.length);
+  });
+
+  it("phase 3: only admins may set exception annotations, in the cluster as offline", async () => {
+    // A namespace without bespoke.dev/policy: only the guard (bound everywhere) applies there.
+    const ns = await cp.newNamespace({}, "guard");
+    await cp.apply({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "dev", namespace: ns } });
+    await cp.apply({
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: { name: "dev-edit", namespace: ns },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
+      subjects: [{ kind: "ServiceAccount", name: "dev", namespace: ns }],
+    } as KubernetesObject);
+    const token = await cp.core.createNamespacedServiceAccountToken({
+      name: "dev",
+      namespace: ns,
+      body: { spec: { audiences: [] } },
+    });
+    const cluster = cp.kubeConfig.getCurrentCluster();
+    if (!cluster || !token.status?.token) throw new Error("no cluster or token");
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [cluster],
+      users: [{ name: "dev", token: token.status.token }],
+      contexts: [{ name: "dev", cluster: cluster.name, user: "dev" }],
+      currentContext: "dev",
+    });
+    const asDev = new RawKubeClient(kc);
+    const dep = place(byKind(compliantObjects(), "Deployment") as KubeObject, ns, {});
+    const excepted = structuredClone(dep);
+    excepted.metadata = {
+      ...excepted.metadata,
+      annotations: { [exceptionKey("res-memory-limit")]: "reason=mine" },
+    };
+
+    const guard = exportGuard();
+    const offlineGuard = compilePolicySet({
+      policies: [guard.policy],
+      bindings: [...guard.bindings],
+      params: [paramsConfigMap(testParams)],
+    });
+    const user = {
+      username: `system:serviceaccount:${ns}:dev`,
+      groups: ["system:serviceaccounts", `system:serviceaccounts:${ns}`, "system:authenticated"],
+    };
+    const offlineDenied = offlineGuard.admit({ operation: "CREATE", object: excepted, userInfo: user });
+    const clusterDenied = await dryRunCreate(asDev, excepted as KubernetesObject);
+    console.log(
+      `exception guard: cluster ${clusterDenied.allowed ? "allowed" : clusterDenied.message}; offline ${offlineDenied.denials[0]?.message ?? "allowed"}`,
+    );
+    expect(clusterDenied.allowed).toBe(false);
+    expect(offlineDenied.allowed).toBe(false);
+    if (!clusterDenied.allowed)
+      expect(clusterDenied.message).toContain(offlineDenied.denials[0]?.message ?? "?");
+    expect((await dryRunCreate(asDev, dep as KubernetesObject)).allowed).toBe(true);
+    expect((await cp.dryRunCreate(excepted as KubernetesObject)).allowed).toBe(true);
   });
 });
