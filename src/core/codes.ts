@@ -52,7 +52,6 @@ export const Codes = {
   checkEvaluation: "BSP3311",
   checkNoRulesMatch: "BSP3312",
   checkBadNow: "BSP3313",
-  checkNoInput: "BSP3314",
   // Pod Security Standards (BSP39xx)
   pssUnknownVersion: "BSP3901",
   // Image lint and inspect (BSP40xx)
