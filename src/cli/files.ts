@@ -4,16 +4,20 @@ import { randomBytes } from "node:crypto";
 import { BespokeInputError, diagnostic } from "../core/diagnostics.js";
 import { Codes } from "../core/codes.js";
 
-/** Reads a user's file, turning "not there" and "not a file" into input errors with a hint. */
-export function readUserFile(path: string, hint: string): string {
+/**
+ * Reads a user's file (relative to `cwd`), turning "not there" and "not a file" into input errors
+ * with a hint. Messages name the path as the user wrote it.
+ */
+export function readUserFile(cwd: string, path: string, hint: string): string {
+  const abs = resolve(cwd, path);
   try {
-    const st = statSync(path);
+    const st = statSync(abs);
     if (st.isDirectory()) {
       throw new BespokeInputError([
         diagnostic(Codes.specNotFound, `${path} is a directory, not a file`, { file: path }, hint),
       ]);
     }
-    return readFileSync(path, "utf8");
+    return readFileSync(abs, "utf8");
   } catch (e) {
     if (e instanceof BespokeInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -27,7 +27,6 @@ Examples:
     .action((file: string | undefined, opts: { profile: "SUP" | "MBU" | "ENT"; output: "text" | "json" }) =>
       reg.run(async () => {
         const { ctx } = reg;
-        const { resolve } = await import("node:path");
         const { readUserFile } = await import("../files.js");
         const { parsePlatform } = await import("../../spec/parse.js");
         const { resolveFacts } = await import("../../spec/facts.js");
@@ -36,7 +35,7 @@ Examples:
         const { distributionText } = await import("../../advise/present.js");
         const { BespokeInputError } = await import("../../core/diagnostics.js");
         const text = file
-          ? readUserFile(resolve(ctx.cwd, file), "pass a platform.yaml or --profile")
+          ? readUserFile(ctx.cwd, file, "pass a platform.yaml or --profile")
           : platformTemplate(opts.profile);
         const parsed = parsePlatform(text, file ?? `(profile ${opts.profile})`);
         if (!parsed.ok) throw new BespokeInputError(parsed.diagnostics);

@@ -19,13 +19,13 @@ Examples:
     .action((file: string, opts: { output: "text" | "json" }) =>
       reg.run(async () => {
         const { ctx } = reg;
-        const { resolve } = await import("node:path");
         const { readUserFile } = await import("../files.js");
         const { defaultCatalog } = await import("../../catalog/default.js");
         const { planFromTextOrThrow } = await import("../../plan/from-file.js");
         const { planToJson, planToText } = await import("../../plan/present.js");
         const text = readUserFile(
-          resolve(ctx.cwd, file),
+          ctx.cwd,
+          file,
           "create one with `bespoke init --profile MBU --out " + file + " --yes`",
         );
         const { plan } = planFromTextOrThrow(text, file, defaultCatalog());

@@ -39,7 +39,8 @@ Examples:
         const { defaultCatalog } = await import("../../catalog/default.js");
         const { renderFromTextOrThrow } = await import("../../render/from-text.js");
         const text = readUserFile(
-          resolve(ctx.cwd, file),
+          ctx.cwd,
+          file,
           "create one with `bespoke init --profile MBU --out " + file + " --yes`",
         );
         const { tree } = renderFromTextOrThrow(text, file, defaultCatalog(), {
