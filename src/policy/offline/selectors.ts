@@ -1,6 +1,7 @@
 /** Label selectors and pod templates, read tolerantly from untyped manifests. */
 import { podSpecsOf } from "../workloads/index.js";
-import type { KubeObject } from "../vap/types.js";
+import type { KubeObject, LabelSelectorRequirement } from "../vap/types.js";
+import { selectorMatches } from "../vap/selectors.js";
 import type { Labels, OfflineObject } from "./model.js";
 
 type Rec = Record<string, unknown>;
@@ -29,35 +30,31 @@ export function mapSelects(selector: Labels, labels: Labels): boolean {
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
 }
 
-/** metav1.LabelSelector semantics; an empty selector selects everything. */
+/**
+ * metav1.LabelSelector semantics (the engine's `selectorMatches`), read tolerantly from an untyped
+ * manifest; an empty selector selects everything, a missing one nothing.
+ */
 export function labelSelectorSelects(selector: unknown, labels: Labels): boolean {
   const s = rec(selector);
   if (!s) return false;
-  for (const [k, v] of Object.entries(stringMap(s.matchLabels))) if (labels[k] !== v) return false;
-  for (const e of Array.isArray(s.matchExpressions) ? s.matchExpressions : []) {
-    const r = rec(e);
-    const key = typeof r?.key === "string" ? r.key : "";
-    const values = Array.isArray(r?.values) ? r.values.filter((x): x is string => typeof x === "string") : [];
-    const has = Object.hasOwn(labels, key);
-    const val = labels[key];
-    switch (r?.operator) {
-      case "In":
-        if (!has || val === undefined || !values.includes(val)) return false;
-        break;
-      case "NotIn":
-        if (has && val !== undefined && values.includes(val)) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  const expressions = Array.isArray(s.matchExpressions) ? s.matchExpressions : [];
+  return selectorMatches(
+    {
+      matchLabels: stringMap(s.matchLabels),
+      matchExpressions: expressions.map((e) => {
+        const r = rec(e);
+        return {
+          key: typeof r?.key === "string" ? r.key : "",
+          // An unknown operator selects nothing, as in the engine's default branch.
+          operator: (typeof r?.operator === "string"
+            ? r.operator
+            : "") as LabelSelectorRequirement["operator"],
+          values: Array.isArray(r?.values) ? r.values.filter((x): x is string => typeof x === "string") : [],
+        };
+      }),
+    },
+    labels,
+  );
 }
 
 export interface PodTemplate {
