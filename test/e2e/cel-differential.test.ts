@@ -189,6 +189,13 @@ const CONSTANT_EXPRESSIONS = [
   "['%s'].map(f, f.format([[1, 'x']]))",
   "{'a': 1, 'b': 'x'}",
   "[[1], ['a']]",
+  // cost limit (1,000,000 per expression): approximate, but on the same side of the limit here
+  "lists.range(1000).all(i, lists.range(1000).all(j, i + j >= 0))",
+  "lists.range(300).all(i, lists.range(300).all(j, i + j >= 0))",
+  "lists.range(2000).all(i, lists.range(600).all(j, j >= 0))",
+  "lists.range(100).all(i, lists.range(600).all(j, j >= 0))",
+  "lists.range(500).map(i, 'x').join('').size()",
+  "lists.range(400000).size()",
   // two-variable comprehensions
   "[1, 2, 3].all(i, v, v > i)",
   "[1, 2, 3].exists(i, v, v == i)",
