@@ -55,8 +55,10 @@ export function buildProgram(ctx: CliContext): { program: Command; exitCode: () 
 Examples:
   bespoke init --profile MBU --out platform.yaml --yes
   bespoke plan platform.yaml
-  bespoke catalog list
-  bespoke advise distribution platform.yaml
+  bespoke render platform.yaml --out gitops/
+  bespoke check gitops/ k8s/ --output sarif > check.sarif
+  bespoke image lint . && bespoke image inspect build/image.tar
+  bespoke dev up
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or bad input, 3 internal error.`,
     );

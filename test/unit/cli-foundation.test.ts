@@ -103,3 +103,38 @@ describe("bespoke init / plan / catalog / advise", () => {
     expect((await cli(["advise", "resources", "--configs", "zero"])).code).toBe(2);
   });
 });
+
+describe("help", () => {
+  it("every command and subcommand shows examples", async () => {
+    const { buildProgram } = await import("../../src/cli/program.js");
+    const { makeStyle } = await import("../../src/cli/style.js");
+    const { program } = buildProgram({
+      cwd: "/",
+      env: {},
+      stdout: () => undefined,
+      stderr: () => undefined,
+      style: makeStyle(false),
+      errStyle: makeStyle(false),
+      isInteractive: false,
+      readStdin: async () => "",
+      ask: async () => "",
+      now: () => new Date(0),
+    });
+    const paths: string[] = [];
+    const walk = (cmd: typeof program, path: string): void => {
+      for (const sub of cmd.commands) {
+        const p = `${path} ${sub.name()}`.trim();
+        paths.push(p);
+        walk(sub, p);
+      }
+    };
+    walk(program, "");
+    const without: string[] = [];
+    for (const p of paths) {
+      const r = await cli([...p.split(" "), "--help"]);
+      if (!/Examples:\n {2}[^\n]*bespoke /.test(r.stdout)) without.push(p);
+    }
+    expect(paths.length).toBeGreaterThan(15);
+    expect(without).toEqual([]);
+  });
+});

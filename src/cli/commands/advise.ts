@@ -20,6 +20,10 @@ Examples:
     .command("distribution")
     .description("score building your own against OpenShift, OKD, Rancher and Tanzu")
     .argument("[file]", "platform.yaml (default: the --profile's defaults)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke advise distribution platform.yaml\n  bespoke advise distribution --profile ENT --output json",
+    )
     .addOption(
       choice("--profile <group>", "target group when no file is given", ["SUP", "MBU", "ENT"], "MBU"),
     )
@@ -54,6 +58,10 @@ Examples:
     .requiredOption("--configs <n>", "number of configurations (environments, clusters, tenants)")
     .option("--published", "the package is published for others to install", false)
     .option("--vendor", "vendor software that needs lifecycle logic", false)
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke advise resources --configs 6\n  bespoke advise resources --configs 2 --published\n  bespoke advise resources --configs 1 --vendor",
+    )
     .addOption(choice("-o, --output <format>", "text or json", ["text", "json"], "text"))
     .action((opts: { configs: string; published: boolean; vendor: boolean; output: "text" | "json" }) =>
       reg.run(async () => {

@@ -20,6 +20,10 @@ Examples:
     .description("list every component with its levels and status")
     .addOption(choice("-o, --output <format>", "text or json", ["text", "json"], "text"))
     .option("--area <area>", "only this area")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke catalog list\n  bespoke catalog list --area ingress --output json",
+    )
     .action((opts: { output: "text" | "json"; area?: string }) =>
       reg.run(async () => {
         const { ctx } = reg;
@@ -38,6 +42,10 @@ Examples:
     .command("show")
     .description("show one component: levels, status, chart, requirements and why")
     .argument("<id>", "component id")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke catalog show cilium\n  bespoke catalog show ingress-nginx --output json",
+    )
     .addOption(choice("-o, --output <format>", "text or json", ["text", "json"], "text"))
     .action((id: string, opts: { output: "text" | "json" }) =>
       reg.run(async () => {

@@ -10,7 +10,11 @@ const DEFAULT_DIR = ".bespoke/dev";
 export function registerDev(program: Command, reg: Registrar): void {
   const dev = program
     .command("dev")
-    .description("run a real local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager)");
+    .description("run a real local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke dev up && export KUBECONFIG=$PWD/.bespoke/dev/kubeconfig\n  bespoke dev status\n  bespoke dev down",
+    );
 
   dev
     .command("up")
@@ -45,6 +49,7 @@ Examples:
     .description("stop the processes recorded in DIR's pid files and remove its state")
     .option("--dir <dir>", "state directory given to `dev up`", DEFAULT_DIR)
     .option("--keep-logs", "keep DIR/*.log")
+    .addHelpText("after", "\nExamples:\n  bespoke dev down\n  bespoke dev down --dir /tmp/cp --keep-logs")
     .action((opts: { dir: string; keepLogs?: boolean }) =>
       reg.run(async () => (await import("../../dev/cli.js")).runDown(reg.ctx, opts)),
     );
@@ -52,6 +57,10 @@ Examples:
   dev
     .command("status")
     .description("show whether the control plane in DIR runs and is ready (exit 1 when not)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke dev status\n  bespoke dev status --dir /tmp/cp --output json",
+    )
     .option("--dir <dir>", "state directory given to `dev up`", DEFAULT_DIR)
     .addOption(new Option("--output <format>", "output format").choices(["text", "json"]).default("text"))
     .action((opts: { dir: string; output: string }) =>

@@ -32,7 +32,11 @@ function withReportOptions(cmd: Command): Command {
 export function registerImage(program: Command, reg: Registrar): void {
   const image = program
     .command("image")
-    .description("harden container images: lint Dockerfiles, inspect built images");
+    .description("harden container images: lint Dockerfiles, inspect built images")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  bespoke image lint .\n  bespoke image lint Dockerfile --output sarif > image.sarif\n  bespoke image inspect build/image.tar",
+    );
 
   withReportOptions(image.command("lint"))
     .description("check Dockerfiles against the image hardening rules")

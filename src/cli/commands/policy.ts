@@ -2,7 +2,16 @@ import type { Command } from "commander";
 import type { Registrar } from "../program.js";
 
 export function registerPolicy(program: Command, reg: Registrar): void {
-  const policy = program.command("policy").description("the policy library: list rules, export them as VAPs");
+  const policy = program
+    .command("policy")
+    .description("the policy library: list rules, export them as VAPs")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  bespoke policy list
+  bespoke policy export --out guardrails/policies --params policy-params.yaml`,
+    );
   policy
     .command("export")
     .description("write the ValidatingAdmissionPolicies, their params and bindings to a directory")
@@ -15,7 +24,7 @@ Bindings: namespaces labelled bespoke.dev/policy=enforce deny on error rules and
 bespoke.dev/policy=warn namespaces warn and audit on every rule. A guard policy lets only the
 params' adminGroups set bespoke.dev/exception.* annotations.
 
-Example:
+Examples:
   bespoke policy export --out guardrails/policies && kubectl apply -k guardrails/policies`,
     )
     .action((flags: { out: string; params?: string }) =>
@@ -27,6 +36,7 @@ Example:
   policy
     .command("list")
     .description("list every rule with its severity and title")
+    .addHelpText("after", "\nExamples:\n  bespoke policy list\n  bespoke policy list | grep '^pss-'")
     .action(() =>
       reg.run(async () => {
         const { runPolicyList } = await import("../../policy/export/command.js");
