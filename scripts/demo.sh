@@ -9,7 +9,8 @@ npm run build --silent
 out="${1:-$(mktemp -d "${TMPDIR:-/tmp}/bespoke-demo.XXXXXX")}"
 mkdir -p "$out"
 bespoke() { node bin/bespoke.js "$@"; }
-step() { printf '\n\033[1m== bespoke %s\033[0m\n' "$*"; }
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then b=$'\033[1m'; n=$'\033[0m'; else b=; n=; fi
+step() { printf '\n%s== bespoke %s%s\n' "$b" "$*" "$n"; }
 
 step init --profile MBU --out "$out/platform.yaml" --yes --force
 bespoke init --profile MBU --out "$out/platform.yaml" --yes --force

@@ -7,10 +7,12 @@ import { rbacFor, teamBindings } from "../guardrails/rbac.js";
 import type { KubeObject } from "../guardrails/types.js";
 import type { InClusterComponent } from "./components.js";
 import { toYaml, toYamlDocs } from "./yaml.js";
+import { policyLabel } from "../policy/export/export.js";
+
+export { policyLabel };
 
 export const guardrailsDir = "guardrails";
 export const teamTemplateDir = "guardrails/team-template";
-export const policyLabel = "bespoke.dev/policy";
 
 /** Group prefix the apiserver gives SSO users; without SSO, groups come from client certs or tokens. */
 export function groupPrefix(plan: Plan): string {

@@ -107,6 +107,7 @@ export function exportPolicies(rules: readonly LibraryRule[], params: PolicyPara
       labels: {
         "app.kubernetes.io/managed-by": "bespoke",
         "pod-security.kubernetes.io/enforce": "restricted",
+        [policyLabel]: "enforce",
       },
     },
   };
