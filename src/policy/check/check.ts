@@ -50,6 +50,8 @@ export const allRuleMeta: readonly RuleMeta[] = [
 export interface CheckPlan {
   readonly rules: readonly RuleMeta[];
   readonly errors: readonly Diagnostic[];
+  /** The policies that do not compile (also in errors). */
+  readonly compileErrors: readonly Diagnostic[];
   readonly engine: CompiledPolicySet;
   readonly pss: ReadonlySet<string>;
   readonly offline: typeof offlineRules;
@@ -62,7 +64,11 @@ export interface CheckPlan {
   >;
 }
 
-export function planCheck(options: CheckOptions): CheckPlan {
+/**
+ * With `compile: false` the plan has no engine (using it throws) and no compile errors: for the main
+ * thread of a parallel check, whose workers compile and evaluate the CEL.
+ */
+export function planCheck(options: CheckOptions, compile = true): CheckPlan {
   const { selected, errors } = selectRules(
     allRuleMeta.map((r) => r.id),
     options.rules,
@@ -87,10 +93,12 @@ export function planCheck(options: CheckOptions): CheckPlan {
       validationActions: ["Deny"],
     },
   }));
-  const engine = compilePolicySet({ policies, bindings, params: [paramsConfigMap(options.params)] });
-  const allErrors = [...errors];
+  const engine = compile
+    ? compilePolicySet({ policies, bindings, params: [paramsConfigMap(options.params)] })
+    : uncompiled;
+  const compileErrors: Diagnostic[] = [];
   for (const e of engine.compileErrors) {
-    allErrors.push(
+    compileErrors.push(
       diagnostic(
         Codes.checkEvaluation,
         `policy ${e.policy} ${e.where} does not compile: ${e.message}`,
@@ -102,7 +110,8 @@ export function planCheck(options: CheckOptions): CheckPlan {
   const rules = allRuleMeta.filter((r) => selected.has(r.id));
   return {
     rules,
-    errors: allErrors,
+    errors: [...errors, ...compileErrors],
+    compileErrors,
     engine,
     pss: new Set(pssRules.map((r) => r.id).filter((id) => selected.has(id))),
     offline: offlineRules.filter((r) => selected.has(r.meta.id)),
@@ -115,6 +124,13 @@ export function planCheck(options: CheckOptions): CheckPlan {
     ),
   };
 }
+
+const uncompiled: CompiledPolicySet = {
+  compileErrors: [],
+  admit: () => {
+    throw new Error("this check plan was made without compiling its policies");
+  },
+};
 
 function findingObject(o: KubeObject, container?: string): NonNullable<Finding["object"]> {
   const md = o.metadata ?? {};
@@ -159,73 +175,105 @@ function at(lo: LoadedObject, path: readonly (string | number)[] | undefined): {
   return { line: lo.line, col: lo.col };
 }
 
-export function runCheck(objects: readonly LoadedObject[], plan: CheckPlan, now: string): CheckResult {
-  const findings: Finding[] = [];
+/** A finding before it has a place: what the per-object rules say about one object. */
+export interface RawFinding {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly path?: readonly (string | number)[] | undefined;
+  readonly container?: string | undefined;
+}
+
+/** Namespace objects by name; the last one of a name wins, as the apiserver would have it. */
+export function namespacesOf(objects: readonly KubeObject[]): Map<string, KubeObject> {
   const namespaces = new Map<string, KubeObject>();
-  for (const lo of objects) {
-    const name = lo.object.metadata?.name;
-    if (lo.object.kind === "Namespace" && typeof name === "string") namespaces.set(name, lo.object);
+  for (const o of objects) {
+    const name = o.metadata?.name;
+    if (o.kind === "Namespace" && typeof name === "string") namespaces.set(name, o);
   }
-  const sev = (id: string): Severity => plan.severity.get(id) ?? "error";
-  const push = (
-    lo: LoadedObject,
-    ruleId: string,
-    message: string,
-    path?: readonly (string | number)[],
-    container?: string,
-  ) =>
-    findings.push({
-      ruleId,
-      severity: sev(ruleId),
-      message,
+  return namespaces;
+}
+
+/** What the admission request sees as namespaceObject: null for cluster-scoped objects. */
+export function namespaceObjectFor(
+  obj: KubeObject,
+  namespaces: ReadonlyMap<string, KubeObject>,
+): KubeObject | null {
+  const ns = typeof obj.metadata?.namespace === "string" ? obj.metadata.namespace : undefined;
+  if (isClusterScoped(gvkOf(obj))) return null;
+  return (
+    namespaces.get(ns ?? "default") ?? {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: ns ?? "default" },
+    }
+  );
+}
+
+/** The per-object rules (VAP library and Pod Security) on one object; pure, so workers can run it. */
+export function objectFindings(
+  plan: CheckPlan,
+  obj: KubeObject,
+  namespaceObject: KubeObject | null,
+  now: string,
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  // As the apiserver does on create: creationTimestamp is the request time.
+  const object = { ...obj, metadata: { ...(obj.metadata ?? {}), creationTimestamp: now } };
+  const verdict = plan.engine.admit({
+    operation: "CREATE",
+    object,
+    namespaceObject,
+    userInfo: { username: "bespoke-check", groups: ["system:authenticated"] },
+  });
+  for (const d of verdict.denials) {
+    const ruleId = d.policy.startsWith(policyNamePrefix) ? d.policy.slice(policyNamePrefix.length) : d.policy;
+    const key = `${policyName(ruleId)}/containers`;
+    const containers = verdict.auditAnnotations.find((a) => a.key === key)?.value;
+    if (containers && d.validationIndex >= 0) {
+      for (const c of containers.split(","))
+        out.push({ ruleId, message: d.validationMessage, path: containerPath(obj, c), container: c });
+    } else {
+      out.push({ ruleId, message: d.validationMessage, path: fieldPath(obj, plan.fields.get(ruleId)) });
+    }
+  }
+  if (plan.pss.size > 0 && podSpecsOf(obj).length > 0) {
+    const nsObj = namespaceObject ?? undefined;
+    for (const v of evaluateWorkload(obj, { level: "restricted", version: plan.pssVersion })) {
+      if (!plan.pss.has(v.ruleId)) continue;
+      const ex = exemptionFor(v.ruleId, obj, nsObj, now);
+      if (ex.all || (v.container !== undefined && ex.containers.has(v.container))) continue;
+      out.push({ ruleId: v.ruleId, message: v.message, path: v.path, container: v.container });
+    }
+  }
+  return out;
+}
+
+/** Places raw findings at their object's (or field's) file, line and column. */
+export function placeFindings(
+  plan: CheckPlan,
+  lo: LoadedObject,
+  raw: readonly RawFinding[],
+  into: Finding[],
+): void {
+  for (const r of raw)
+    into.push({
+      ruleId: r.ruleId,
+      severity: plan.severity.get(r.ruleId) ?? "error",
+      message: r.message,
       file: lo.file,
-      ...at(lo, path),
-      object: findingObject(lo.object, container),
+      ...at(lo, r.path),
+      object: findingObject(lo.object, r.container),
     });
+}
 
-  for (const lo of objects) {
-    const obj = lo.object;
-    const ns = typeof obj.metadata?.namespace === "string" ? obj.metadata.namespace : undefined;
-    const cluster = isClusterScoped(gvkOf(obj));
-    const namespaceObject = cluster
-      ? null
-      : (namespaces.get(ns ?? "default") ?? {
-          apiVersion: "v1",
-          kind: "Namespace",
-          metadata: { name: ns ?? "default" },
-        });
-    // As the apiserver does on create: creationTimestamp is the request time.
-    const object = { ...obj, metadata: { ...(obj.metadata ?? {}), creationTimestamp: now } };
-    const verdict = plan.engine.admit({
-      operation: "CREATE",
-      object,
-      namespaceObject,
-      userInfo: { username: "bespoke-check", groups: ["system:authenticated"] },
-    });
-    for (const d of verdict.denials) {
-      const ruleId = d.policy.startsWith(policyNamePrefix)
-        ? d.policy.slice(policyNamePrefix.length)
-        : d.policy;
-      const key = `${policyName(ruleId)}/containers`;
-      const containers = verdict.auditAnnotations.find((a) => a.key === key)?.value;
-      if (containers && d.validationIndex >= 0) {
-        for (const c of containers.split(","))
-          push(lo, ruleId, d.validationMessage, containerPath(obj, c), c);
-      } else {
-        push(lo, ruleId, d.validationMessage, fieldPath(obj, plan.fields.get(ruleId)));
-      }
-    }
-    if (plan.pss.size > 0 && podSpecsOf(obj).length > 0) {
-      const nsObj = namespaceObject ?? undefined;
-      for (const v of evaluateWorkload(obj, { level: "restricted", version: plan.pssVersion })) {
-        if (!plan.pss.has(v.ruleId)) continue;
-        const ex = exemptionFor(v.ruleId, obj, nsObj, now);
-        if (ex.all || (v.container !== undefined && ex.containers.has(v.container))) continue;
-        push(lo, v.ruleId, v.message, v.path, v.container);
-      }
-    }
-  }
-
+/** The offline-only rules, which need every object at once. */
+export function offlineFindings(
+  objects: readonly LoadedObject[],
+  plan: CheckPlan,
+  namespaces: ReadonlyMap<string, KubeObject>,
+  now: string,
+  into: Finding[],
+): void {
   const indexed = objects.map((lo, index) => ({ index, object: lo.object }));
   for (const rule of plan.offline) {
     for (const f of rule.check(indexed)) {
@@ -239,9 +287,19 @@ export function runCheck(objects: readonly LoadedObject[], plan: CheckPlan, now:
         now,
       );
       if (ex.all) continue;
-      push(lo, rule.meta.id, f.message, f.path);
+      placeFindings(plan, lo, [{ ruleId: rule.meta.id, message: f.message, path: f.path }], into);
     }
   }
+}
+
+export function runCheck(objects: readonly LoadedObject[], plan: CheckPlan, now: string): CheckResult {
+  const findings: Finding[] = [];
+  const namespaces = namespacesOf(objects.map((lo) => lo.object));
+  for (const lo of objects) {
+    const raw = objectFindings(plan, lo.object, namespaceObjectFor(lo.object, namespaces), now);
+    placeFindings(plan, lo, raw, findings);
+  }
+  offlineFindings(objects, plan, namespaces, now, findings);
   return { rules: plan.rules, findings: findings.sort(compareFindings), errors: plan.errors };
 }
 

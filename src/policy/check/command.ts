@@ -1,4 +1,4 @@
-/** The `bespoke check` action: the IO edge around loadInputs → checkObjects → a reporter. */
+/** The `bespoke check` action: the IO edge around loadInputs → checkObjectsParallel → a reporter. */
 import { resolve } from "node:path";
 import type { CliContext } from "../../cli/context.js";
 import type { CheckFlags } from "../../cli/commands/check.js";
@@ -12,7 +12,7 @@ import { parsePssVersion } from "../pss/index.js";
 import { loadInputs } from "../load/files.js";
 import { loadParams } from "../params/load.js";
 import { defaultParams } from "../params/params.js";
-import { checkObjects } from "./check.js";
+import { checkObjectsParallel } from "./parallel.js";
 
 /** `--now`: a date (start of that day, UTC) or an RFC 3339 time; normalised to whole seconds. */
 export function parseNow(value: string | undefined, fallback: Date): string {
@@ -47,7 +47,7 @@ export async function runCheckCommand(
     kustomize: flags.kustomize === true,
     cwd: ctx.cwd,
   });
-  const result = checkObjects(loaded.objects, {
+  const result = await checkObjectsParallel(loaded.objects, {
     pssVersion: pss.version,
     params,
     now,
