@@ -2,7 +2,7 @@ import { Optional } from "@marcbachmann/cel-js";
 import { CostLimitError, CostMeter, enterMeter, PER_CALL_LIMIT } from "./cost.js";
 import { kubernetesEnvironment } from "./environment.js";
 import { re2, RegexSyntaxError } from "./re2.js";
-import { rewrite } from "./rewrite.js";
+import { children, rewrite } from "./rewrite.js";
 
 export type CelResult = { ok: true; value: unknown } | { ok: false; error: string; costExceeded?: true };
 
@@ -37,7 +37,7 @@ function message(e: unknown): string {
   return (text.split("\n")[0] ?? text).replaceAll("__k8s_", "");
 }
 
-function compileUncached(source: string): CompileResult {
+function compileUncached(source: string, checkLiterals = true): CompileResult {
   const env = kubernetesEnvironment();
   try {
     const first = env.parse(source);
@@ -53,6 +53,10 @@ function compileUncached(source: string): CompileResult {
     const parsed = env.parse(rewritten.source);
     const checked = parsed.check();
     if (!checked.valid) return { ok: false, error: message(checked.error) };
+    const folded = checkLiterals
+      ? literalConversionError(first.ast as unknown as FoldNode, source)
+      : undefined;
+    if (folded !== undefined) return { ok: false, error: folded };
     const baseCost = rewritten.nodeCount;
     const type = checked.type ?? "dyn";
     const evaluate = (activation: Record<string, unknown>, meter?: CostMeter): CelResult => {
@@ -73,6 +77,53 @@ function compileUncached(source: string): CompileResult {
   } catch (e) {
     return { ok: false, error: message(e) };
   }
+}
+
+interface FoldNode {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
+}
+
+const CONVERSIONS = new Set(["int", "uint", "double", "string", "bytes", "bool", "duration", "timestamp"]);
+
+// A conversion of a literal, or of such a conversion (`int(double(9223372036854775807))`).
+function isConstantConversion(node: FoldNode): boolean {
+  if (node.op !== "call") return false;
+  const [name, args] = node.args as [string, FoldNode[]];
+  const arg = args[0];
+  if (!CONVERSIONS.has(name) || args.length !== 1 || arg === undefined) return false;
+  return isLiteral(arg) || isConstantConversion(arg);
+}
+
+function isLiteral(node: FoldNode): boolean {
+  return node.op === "value" || (node.op === "-_" && (node.args as FoldNode).op === "value");
+}
+
+// Rebuilt from the parts (the parser's ranges can leave out parentheses).
+function constantText(node: FoldNode, source: string): string {
+  if (node.op === "value") return source.slice(node.start, node.end);
+  if (node.op === "-_") return `-${constantText(node.args as FoldNode, source)}`;
+  const [name, args] = node.args as [string, FoldNode[]];
+  return `${name}(${constantText(args[0] as FoldNode, source)})`;
+}
+
+/**
+ * cel-go evaluates type conversions of literals (`int(1e20)`, `double('x')`) when it plans the
+ * program, so their errors are compile errors in the apiserver, even in a branch that never runs.
+ */
+function literalConversionError(node: FoldNode, source: string): string | undefined {
+  if (isConstantConversion(node)) {
+    const c = compileUncached(constantText(node, source), false);
+    const r = c.ok ? c.expression.evaluate({}) : c;
+    if (!r.ok) return r.error;
+  }
+  for (const child of children(node as never)) {
+    const e = literalConversionError(child as unknown as FoldNode, source);
+    if (e !== undefined) return e;
+  }
+  return undefined;
 }
 
 export { Optional };

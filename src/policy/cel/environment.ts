@@ -6,6 +6,7 @@ import { registerSets } from "./lib/sets.js";
 import { registerStrings } from "./lib/strings.js";
 import { registerKubernetesTypes } from "./lib/types.js";
 import { registerComprehensionHelpers } from "./lib/comprehensions.js";
+import { registerLiteralHelpers } from "./lib/literals.js";
 import { COST_FUNCTION } from "./rewrite.js";
 
 /** The variables a ValidatingAdmissionPolicy expression sees; all dyn (no OpenAPI schema offline). */
@@ -54,11 +55,13 @@ export function kubernetesEnvironment(): Environment {
   // library's generic overload matching at run time, which is measurable on every loop.
   env.registerFunction(`${COST_FUNCTION}_dyn(dyn, int): dyn`, cost);
   registerComprehensionHelpers(env);
+  registerLiteralHelpers(env);
+  // Types first: string() has overloads for net.IP and net.CIDR.
+  registerKubernetesTypes(env);
   registerStrings(env);
   registerLists(env);
   registerRegex(env);
   registerSets(env);
-  registerKubernetesTypes(env);
   shared = env;
   return env;
 }

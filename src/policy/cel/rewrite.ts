@@ -25,7 +25,8 @@ const RENAMED_METHODS = new Set([
   "matches",
   "reverse",
 ]);
-const RENAMED_FUNCTIONS = new Set(["matches", "string", "int"]);
+// (reverse: only lists have it in the apiserver's environment; strings.reverse is not enabled.)
+const RENAMED_FUNCTIONS = new Set(["matches", "string", "int", "double"]);
 // Namespaced functions (`sets.contains(…)`) parse as method calls on an identifier; the library
 // cannot declare dotted function names, so they become `__k8s_sets_contains(…)`.
 const NAMESPACES = new Set(["strings", "sets", "lists", "ip"]);
@@ -178,7 +179,32 @@ export function rewrite(ast: ASTNode, input: string): Rewritten {
         const open = gaps[0]?.slice(0, gaps[0].indexOf("has")) ?? "";
         return `${open}__k8s_has(${emit(target)}, ${JSON.stringify(field)})${")".repeat(open.split("(").length - 1)}`;
       } else if (RENAMED_FUNCTIONS.has(name)) {
-        gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^(\\s*)${name}\\b`), `$1__k8s_${name}`);
+        gaps[0] = (gaps[0] ?? "").replace(new RegExp(`^([\\s(]*)${name}\\b`), `$1__k8s_${name}`);
+      }
+    }
+    if (node.op === "-_" && parts.length === 1) {
+      const operand = children(node)[0];
+      const literal = operand?.op === "value" && typeof operand.args !== "string";
+      if (!literal) {
+        // The library does not report int64 overflow for `-x` (x = -2^63); cel-go does.
+        return `${(gaps[0] ?? "").replace("-", "__k8s_neg(")}${parts[0] ?? ""}${gaps[1] ?? ""})`;
+      }
+    }
+    if (node.op === "map" && parts.length > 0) {
+      const pairs = node.args as [Node, Node][];
+      const stringKeys = pairs.every(([k]) => k.op === "value" && typeof k.args === "string");
+      if (!stringKeys) {
+        // The library turns every map literal into a plain object, so keys become strings
+        // (`{1: 'a'}` would answer to '1'); typed keys need a real Map.
+        const entries: string[] = [];
+        for (let i = 0; i + 1 < parts.length; i += 2) {
+          const [k, v] = [parts[i] ?? "", parts[i + 1] ?? ""];
+          entries.push(`[dyn(${k}), dyn(${v})]`);
+        }
+        const open = gaps[0] ?? "";
+        const opens = open.slice(0, open.indexOf("{"));
+        const close = gaps[gaps.length - 1] ?? "";
+        return `${opens}__k8s_map([${entries.join(", ")}])${close.slice(close.lastIndexOf("}") + 1)}`;
       }
     }
     if (dynLiterals.has(node)) {

@@ -97,6 +97,12 @@ export function canonical(value: unknown): Canonical {
     return value.hasValue() ? { optional: canonical(value.value()) } : { optional: null, none: true };
   }
   if (value instanceof Date) return { timestamp: value.toISOString().replace(".000Z", "Z") };
+  // The library's type values print as "Type<int>"; cel-go names null's type null_type.
+  const tag = Object.prototype.toString.call(value);
+  if (tag.startsWith("[object Type<")) {
+    const name = tag.slice("[object Type<".length, -2);
+    return { type: name === "null" ? "null_type" : name };
+  }
   const named = value as { constructor?: { celTypeName?: string }; toString(): string };
   if (typeof named.constructor?.celTypeName === "string") {
     return { opaque: named.constructor.celTypeName, string: named.toString() };

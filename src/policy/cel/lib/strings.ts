@@ -166,13 +166,40 @@ export function registerStrings(env: Environment): void {
   fn("string.__k8s_substring(int): string", (s: string, a: bigint) => substring(s, a, undefined));
   fn("string.__k8s_substring(int, int): string", substring);
   fn("string.__k8s_trim(): string", (s: string) => s.replace(TRIM, ""));
-  fn("string.__k8s_reverse(): string", (s: string) => codePoints(s).reverse().join(""));
   fn("list<string>.__k8s_join(): string", (l: string[]) => l.join(""));
   fn("list<string>.__k8s_join(string): string", (l: string[], sep: string) => l.join(sep));
   fn("string.__k8s_format(list): string", formatString);
   fn("__k8s_strings_quote(string): string", (s: string) => JSON.stringify(s));
-  fn("__k8s_string(dyn): string", (v: unknown) => stringOf(v));
+  // cel-go has string() for these types only (not for lists or maps).
+  for (const t of [
+    "string",
+    "int",
+    "uint",
+    "double",
+    "bool",
+    "bytes",
+    "google.protobuf.Timestamp",
+    "google.protobuf.Duration",
+    "net.IP",
+    "net.CIDR",
+  ]) {
+    fn(`__k8s_string(${t}): string`, (v: unknown) => stringOf(v));
+  }
   registerIntConversions(env);
+  // Go's strconv.ParseFloat: decimal (with `_` separators), inf/infinity/nan; no spaces, no hex.
+  const FLOAT = /^[+-]?(?:(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
+  fn("__k8s_double(double): double", (v: number) => v);
+  fn("__k8s_double(int): double", (v: bigint) => Number(v));
+  fn("__k8s_double(uint): double", (v: UnsignedIntLike) => Number(v.valueOf()));
+  fn("__k8s_double(string): double", (v: string) => {
+    if (!FLOAT.test(v) || /(^|[^\d])_|_($|[^\d])/.test(v))
+      fail("type conversion error from 'string' to 'double'");
+    const t = v
+      .replaceAll("_", "")
+      .toLowerCase()
+      .replace(/^([+-]?)inf(inity)?$/, "$1Infinity");
+    return t === "nan" ? NaN : Number(t);
+  });
 }
 
 /** `int(…)` with cel-go's range checks (the library's int(double) does not reject overflow). */
