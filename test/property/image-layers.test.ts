@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Readable } from "node:stream";
 import { LayeredFs } from "../../src/image/inspect/layered-fs.js";
-import { readTar, TarFormatError, type TarEntry } from "../../src/image/inspect/tar-reader.js";
+import { readTar, TarFormatError, type TarEntry } from "../../src/image/inspect/tar-entries.js";
 import { makeTar, type TarMember } from "../support/image-tar.js";
 
 const name = fc.constantFrom("a", "b", "c", "bin", "etc");

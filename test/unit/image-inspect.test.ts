@@ -284,6 +284,41 @@ describe("unreadable images exit 2 with a clear error", () => {
     expect(out.errors[0]?.code).toMatch(/^BSP401[01]$/);
   });
 
+  /** The single layer blob of an uncompressed OCI layout written from `spec`. */
+  function plainLayer(): { dir: string; blob: string } {
+    const dir = writeOciLayout(tempDir(), { ...spec, gzip: false });
+    const blobs = join(dir, "blobs", "sha256");
+    const layer = readdirSync(blobs).find(
+      (f) => readFileSync(join(blobs, f)).subarray(0, 3).toString() === "app",
+    );
+    if (!layer) throw new Error("no layer blob");
+    return { dir, blob: join(blobs, layer) };
+  }
+
+  it("a truncated layer names the layer, the path and the byte", async () => {
+    const { dir, blob } = plainLayer();
+    writeFileSync(blob, readFileSync(blob).subarray(0, 1512));
+    const { code, out } = await inspectJson(dir);
+    expect(code).toBe(2);
+    expect(out.errors[0]?.code).toBe("BSP4010");
+    expect(out.errors[0]?.message).toMatch(
+      /^layer 1 \(sha256:[0-9a-f]{12}\): archive is truncated inside app \(at byte 1512\)$/,
+    );
+  });
+
+  it("a layer whose stored bytes do not match its digest", async () => {
+    const { dir, blob } = plainLayer();
+    const b = readFileSync(blob);
+    b[600] = 0x79; // inside app's body: still a well-formed tar
+    writeFileSync(blob, b);
+    const { code, out } = await inspectJson(dir);
+    expect(code).toBe(2);
+    expect(out.errors[0]?.code).toBe("BSP4010");
+    expect(out.errors[0]?.message).toMatch(
+      /^layer 1 \(sha256:[0-9a-f]{12}\): content digest is sha256:[0-9a-f]{64}, not sha256:[0-9a-f]{64}$/,
+    );
+  });
+
   it("a corrupt gzip layer", async () => {
     const dir = writeOciLayout(tempDir(), spec);
     const blobs = join(dir, "blobs", "sha256");

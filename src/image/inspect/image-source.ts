@@ -6,7 +6,7 @@ import { pipeline, type Readable } from "node:stream";
 import { createGunzip, createZstdDecompress } from "node:zlib";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { readTar, TarFormatError } from "./tar-reader.js";
+import { readTar, TarFormatError } from "./tar-entries.js";
 
 /** Why an image cannot be read: becomes a diagnostic with exit code 2. */
 export class ImageReadError extends Error {
@@ -119,7 +119,11 @@ function dirStore(root: string): Store {
   };
 }
 
-/** Indexes an uncompressed tarball once (headers only), then reads members by offset. */
+/**
+ * Indexes an uncompressed tarball in one streamed pass (tar-stream reports each member's data
+ * offset; bodies are drained, not kept), then reads members by byte range: `docker save` writes
+ * manifest.json last, so the layers can only be chosen after the whole index is known.
+ */
 async function tarStore(file: string, fileSize: number): Promise<Store> {
   const fh = await open(file, "r");
   try {
@@ -149,12 +153,15 @@ async function tarStore(file: string, fileSize: number): Promise<Store> {
         linkname: entry.linkname,
       });
       if (entry.dataOffset + (entry.type === "file" ? entry.size : 0) > fileSize)
-        throw new TarFormatError(`archive is truncated inside ${entry.path}`, entry.dataOffset);
+        throw new TarFormatError(
+          `archive is truncated inside ${entry.path} (${fileSize} of ${entry.dataOffset + entry.size} bytes)`,
+          fileSize,
+        );
     }
   } catch (err) {
     if (err instanceof TarFormatError)
       throw new ImageReadError(
-        `${err.message} at byte ${err.offset}`,
+        err.message,
         "corrupt",
         "the archive is damaged or incomplete; save or copy the image again",
       );

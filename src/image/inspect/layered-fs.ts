@@ -1,4 +1,4 @@
-import type { TarEntry, TarEntryType } from "./tar-reader.js";
+import type { TarEntry, TarEntryType } from "./tar-entries.js";
 
 /** What inspect keeps per path: metadata only, never content, so memory follows the file count. */
 export interface FileMeta {

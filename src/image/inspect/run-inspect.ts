@@ -8,7 +8,7 @@ import { toFindings } from "../lint/lint-dockerfile.js";
 import type { RawFinding } from "../lint/dockerfile-rules.js";
 import { ImageReadError, openImage } from "./image-source.js";
 import { LayeredFs, normalisePath } from "./layered-fs.js";
-import { readTar, TarFormatError } from "./tar-reader.js";
+import { readTar, TarFormatError } from "./tar-entries.js";
 import { inspectRules, parsePasswd, takeInventory, type ImageInventory } from "./image-rules.js";
 
 export interface InspectedImage {
@@ -79,7 +79,6 @@ async function inspectOne(
       for await (const { entry, body } of readTar(stream, {
         keepBody: (e) => normalisePath(e.path)?.join("/") === "etc/passwd",
         maxBody: 1 << 20,
-        drain: true,
       })) {
         fs.apply(entry, i);
         if (body) passwd = body;
@@ -88,7 +87,7 @@ async function inspectOne(
       stream.destroy();
       if (err instanceof TarFormatError)
         throw new ImageReadError(
-          `${label}: ${err.message} at byte ${err.offset}`,
+          `${label}: ${err.message}`,
           "corrupt",
           "the layer is damaged or truncated; save or copy the image again",
         );
