@@ -128,7 +128,8 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
               {
                 key: "containers",
                 // An empty value omits the annotation (the apiserver's rule), so clean objects add nothing.
-                valueExpression: `variables.exemptAll || ${guard}size(variables.failing) == 0 ? '' : variables.failing.join(',')`,
+                // The check comes first, as in the validation, so clean objects never read exceptions.
+                valueExpression: `${guard}size(variables.failing) == 0 || variables.exemptAll ? '' : variables.failing.join(',')`,
               },
             ],
           }
