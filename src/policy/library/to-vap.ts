@@ -4,7 +4,12 @@
  * file only states its own check.
  */
 import type { ValidatingAdmissionPolicy, Variable } from "../vap/types.js";
-import { celCoversContainer, celValidException, exceptionKey } from "../exceptions/annotation.js";
+import {
+  celCoversContainer,
+  celValidException,
+  exceptionKey,
+  exceptionPrefix,
+} from "../exceptions/annotation.js";
 import { celString, resourcesOf, type LibraryRule } from "./rule.js";
 
 export const policyNamePrefix = "bespoke-";
@@ -30,6 +35,19 @@ const times =
 
 function annotationOf(meta: string, key: string): string {
   return `(${key} in ${meta}.?annotations.orValue({}) ? ${meta}.annotations[${key}] : '')`;
+}
+
+// Does any exception annotation (for any rule) sit on one of these metadata? Shared by every rule
+// (same text), so objects without exceptions skip each rule's own exception variables. A non-map
+// `annotations` counts as "maybe", leaving the decision (and its error) to the rule's variables.
+function anyException(metas: readonly string[]): string {
+  const prefix = celString(exceptionPrefix);
+  return metas
+    .map(
+      (m) =>
+        `(type(${m}.?annotations.orValue({})) != map || ${m}.?annotations.orValue({}).exists(k, k.startsWith(${prefix})))`,
+    )
+    .join(" || ");
 }
 
 function isPodRule(rule: LibraryRule): boolean {
@@ -63,8 +81,16 @@ export function ruleVariables(rule: LibraryRule): Variable[] {
     expression: `namespaceObject != null && ${key} in namespaceObject.metadata.?annotations.orValue({}) ? namespaceObject.metadata.annotations[${key}] : ''`,
   });
   vars.push({
+    name: "anyException",
+    expression:
+      anyException(isPodRule(rule) ? ["object.metadata", "variables.podMeta"] : ["object.metadata"]) +
+      " || (namespaceObject != null && " +
+      anyException(["namespaceObject.metadata"]) +
+      ")",
+  });
+  vars.push({
     name: "exceptions",
-    expression: `[dyn(variables.excObject), dyn(variables.excNamespace)].filter(v, ${celValidException("v")})`,
+    expression: `!variables.anyException ? [] : [dyn(variables.excObject), dyn(variables.excNamespace)].filter(v, ${celValidException("v")})`,
   });
   vars.push({
     name: "exemptAll",
@@ -128,8 +154,7 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
               {
                 key: "containers",
                 // An empty value omits the annotation (the apiserver's rule), so clean objects add nothing.
-                // The check comes first, as in the validation, so clean objects never read exceptions.
-                valueExpression: `${guard}size(variables.failing) == 0 || variables.exemptAll ? '' : variables.failing.join(',')`,
+                valueExpression: `variables.exemptAll || ${guard}size(variables.failing) == 0 ? '' : variables.failing.join(',')`,
               },
             ],
           }
