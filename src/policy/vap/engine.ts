@@ -10,6 +10,8 @@ import type {
   AuditAnnotationValue,
   Denial,
   KubeObject,
+  ParamKind,
+  ParamRef,
   PolicyError,
   ValidatingAdmissionPolicy,
   ValidatingAdmissionPolicyBinding,
@@ -45,7 +47,36 @@ interface CompiledPolicy {
     reason: string;
   }[];
   auditAnnotations: { key: string; expr: Compiled }[];
-  bindings: ValidatingAdmissionPolicyBinding[];
+  bindings: CompiledBinding[];
+}
+
+/** A binding with what its denials need precomputed (the same for every request). */
+interface CompiledBinding {
+  binding: ValidatingAdmissionPolicyBinding;
+  name: string;
+  actions: ValidationAction[];
+  deny: boolean;
+  warn: boolean;
+  audit: boolean;
+  /** "ValidatingAdmissionPolicy 'P' with binding 'B' denied request: " */
+  prefix: string;
+  /** paramsFor results by the namespace that selects them (params are static per policy set). */
+  params: Map<string, { params: (KubeObject | null)[] } | { error: string }>;
+}
+
+function compileBinding(policyName: string, binding: ValidatingAdmissionPolicyBinding): CompiledBinding {
+  const name = binding.metadata.name;
+  const actions: ValidationAction[] = [...new Set(binding.spec.validationActions)].sort();
+  return {
+    binding,
+    name,
+    actions,
+    deny: actions.includes("Deny"),
+    warn: actions.includes("Warn"),
+    audit: actions.includes("Audit"),
+    prefix: `ValidatingAdmissionPolicy '${policyName}' with binding '${name}' denied request: `,
+    params: new Map(),
+  };
 }
 
 export interface PolicySetInput {
@@ -95,7 +126,10 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
         key: a.key,
         expr: note(`auditAnnotations[${i}]`, compile(a.valueExpression)),
       })),
-      bindings: input.bindings.filter((b) => b.spec.policyName === name).sort(byName),
+      bindings: input.bindings
+        .filter((b) => b.spec.policyName === name)
+        .sort(byName)
+        .map((b) => compileBinding(name, b)),
     };
   });
   const params = input.params ?? [];
@@ -153,6 +187,14 @@ function intern(text: string): string {
   return id;
 }
 
+interface ActivationBase {
+  object: unknown;
+  oldObject: unknown;
+  namespaceObject: unknown;
+  request: unknown;
+  authorizer: null;
+}
+
 type SharedVariables = Map<KubeObject | null, Map<string, { result: CelResult; spent: number }>>;
 
 function labelsOf(o: KubeObject | null | undefined): Record<string, string> | undefined {
@@ -196,8 +238,8 @@ function admit(
   };
 
   // Converted lazily and once per request: most requests match few policies.
-  let base: Record<string, unknown> | undefined;
-  const activationBase = (): Record<string, unknown> => {
+  let base: ActivationBase | undefined;
+  const activationBase = (): ActivationBase => {
     base ??= {
       object: toCel(req.object ?? null),
       oldObject: toCel(req.oldObject ?? null),
@@ -226,8 +268,8 @@ function admit(
   for (const p of policies) {
     if (!matchResources(p.policy.spec.matchConstraints, target)) continue;
     for (const binding of p.bindings) {
-      if (!matchResources(binding.spec.matchResources, target)) continue;
-      verdict.evaluated.push({ policy: p.name, binding: binding.metadata.name });
+      if (!matchResources(binding.binding.spec.matchResources, target)) continue;
+      verdict.evaluated.push({ policy: p.name, binding: binding.name });
       evaluateBinding(p, binding, params, target, activationBase, shared, verdict);
     }
   }
@@ -237,17 +279,30 @@ function admit(
   return verdict;
 }
 
+const noParams: { params: (KubeObject | null)[] } = { params: [null] };
+
 function paramsFor(
   p: CompiledPolicy,
-  binding: ValidatingAdmissionPolicyBinding,
+  compiled: CompiledBinding,
   params: readonly KubeObject[],
   target: MatchTarget,
 ): { params: (KubeObject | null)[] } | { error: string } {
   const kind = p.policy.spec.paramKind;
-  if (kind === undefined) return { params: [null] };
-  const ref = binding.spec.paramRef;
+  if (kind === undefined) return noParams;
+  const ref = compiled.binding.spec.paramRef;
   if (ref === undefined) return { error: "no paramRef in binding, but policy has a paramKind" };
   const ns = ref.namespace ?? target.namespace;
+  let known = compiled.params.get(ns);
+  if (known === undefined) compiled.params.set(ns, (known = selectParams(kind, ref, ns, params)));
+  return known;
+}
+
+function selectParams(
+  kind: ParamKind,
+  ref: ParamRef,
+  ns: string,
+  params: readonly KubeObject[],
+): { params: (KubeObject | null)[] } | { error: string } {
   const candidates = params.filter(
     (o) =>
       o.apiVersion === kind.apiVersion &&
@@ -267,16 +322,15 @@ function paramsFor(
 
 function evaluateBinding(
   p: CompiledPolicy,
-  binding: ValidatingAdmissionPolicyBinding,
+  binding: CompiledBinding,
   params: readonly KubeObject[],
   target: MatchTarget,
-  activationBase: () => Record<string, unknown>,
+  activationBase: () => ActivationBase,
   shared: SharedVariables,
   verdict: AdmissionVerdict,
 ): void {
-  const bindingName = binding.metadata.name;
-  const actions: ValidationAction[] = [...new Set(binding.spec.validationActions)].sort();
-  const prefix = `ValidatingAdmissionPolicy '${p.name}' with binding '${bindingName}' denied request: `;
+  const bindingName = binding.name;
+  const { actions, prefix } = binding;
 
   const record = (validationMessage: string, reason: string, validationIndex: number): void => {
     const denial: Denial = {
@@ -288,13 +342,13 @@ function evaluateBinding(
       validationIndex,
       actions,
     };
-    if (actions.includes("Deny")) verdict.denials.push(denial);
-    if (actions.includes("Warn")) {
+    if (binding.deny) verdict.denials.push(denial);
+    if (binding.warn) {
       verdict.warnings.push(
         `Validation failed for ValidatingAdmissionPolicy '${p.name}' with binding '${bindingName}': ${validationMessage}`,
       );
     }
-    if (actions.includes("Audit")) verdict.audit.push(denial);
+    if (binding.audit) verdict.audit.push(denial);
   };
   // Evaluation errors under failurePolicy Fail become failures subject to the binding's actions
   // (a Warn-only binding warns); under Ignore they are only reported.
@@ -361,7 +415,16 @@ function evaluateBinding(
       if (key !== undefined) cache.set(key, { result, spent: before - budget });
       return (results[i] = result);
     };
-    const activation: Record<string, unknown> = { ...activationBase(), params: celParams(param) };
+    const b = activationBase();
+    const activation: Record<string, unknown> = {
+      object: b.object,
+      oldObject: b.oldObject,
+      namespaceObject: b.namespaceObject,
+      request: b.request,
+      authorizer: b.authorizer,
+      params: celParams(param),
+      variables: undefined,
+    };
     activation.variables = lazyVariables(p, variableResult);
 
     // matchConditions: any false skips the policy; errors count only if none is false.
