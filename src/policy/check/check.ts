@@ -94,7 +94,14 @@ export function planCheck(options: CheckOptions, compile = true): CheckPlan {
     },
   }));
   const engine = compile
-    ? compilePolicySet({ policies, bindings, params: [paramsConfigMap(options.params)] })
+    ? compilePolicySet({
+        policies,
+        bindings,
+        params: [paramsConfigMap(options.params)],
+        // Only failing policies' container annotations are read, and the library's annotation is
+        // empty whenever its validation passes (same disjuncts), so passing policies skip it.
+        auditAnnotations: "whenFailed",
+      })
     : uncompiled;
   const compileErrors: Diagnostic[] = [];
   for (const e of engine.compileErrors) {

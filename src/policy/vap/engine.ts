@@ -84,6 +84,14 @@ export interface PolicySetInput {
   bindings: readonly ValidatingAdmissionPolicyBinding[];
   /** Param objects (ConfigMaps, CRs, …) that bindings' paramRef may select. */
   params?: readonly KubeObject[];
+  /**
+   * "whenFailed": evaluate a binding's auditAnnotations only when one of its validations failed or
+   * errored. For callers that read annotations of failing policies only, and whose annotations
+   * cannot fail or be non-empty when every validation passed (the library's: the same disjuncts as
+   * the validation); otherwise an annotation's error or value on a passing policy goes unreported.
+   * Default "always", as the apiserver does.
+   */
+  auditAnnotations?: "always" | "whenFailed";
 }
 
 export interface CompiledPolicySet {
@@ -133,7 +141,8 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
     };
   });
   const params = input.params ?? [];
-  return { compileErrors, admit: (request) => admit(policies, params, request) };
+  const auditWhenFailed = input.auditAnnotations === "whenFailed";
+  return { compileErrors, admit: (request) => admit(policies, params, auditWhenFailed, request) };
 }
 
 /**
@@ -204,6 +213,7 @@ function labelsOf(o: KubeObject | null | undefined): Record<string, string> | un
 function admit(
   policies: CompiledPolicy[],
   params: readonly KubeObject[],
+  auditWhenFailed: boolean,
   req: AdmissionRequest,
 ): AdmissionVerdict {
   const verdict: AdmissionVerdict = {
@@ -270,7 +280,7 @@ function admit(
     for (const binding of p.bindings) {
       if (!matchResources(binding.binding.spec.matchResources, target)) continue;
       verdict.evaluated.push({ policy: p.name, binding: binding.name });
-      evaluateBinding(p, binding, params, target, activationBase, shared, verdict);
+      evaluateBinding(p, binding, params, target, activationBase, shared, auditWhenFailed, verdict);
     }
   }
   verdict.allowed = verdict.denials.length === 0;
@@ -327,12 +337,15 @@ function evaluateBinding(
   target: MatchTarget,
   activationBase: () => ActivationBase,
   shared: SharedVariables,
+  auditWhenFailed: boolean,
   verdict: AdmissionVerdict,
 ): void {
   const bindingName = binding.name;
   const { actions, prefix } = binding;
+  let failures = 0;
 
   const record = (validationMessage: string, reason: string, validationIndex: number): void => {
+    failures++;
     const denial: Denial = {
       policy: p.name,
       binding: bindingName,
@@ -353,6 +366,7 @@ function evaluateBinding(
   // Evaluation errors under failurePolicy Fail become failures subject to the binding's actions
   // (a Warn-only binding warns); under Ignore they are only reported.
   const error = (where: string, message: string): void => {
+    failures++;
     verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
     if (p.failurePolicy === "Fail") record(message, "Invalid", -1);
   };
@@ -415,6 +429,7 @@ function evaluateBinding(
       if (key !== undefined) cache.set(key, { result, spent: before - budget });
       return (results[i] = result);
     };
+    const failuresBefore = failures;
     const b = activationBase();
     const activation: Record<string, unknown> = {
       object: b.object,
@@ -475,6 +490,7 @@ function evaluateBinding(
       }
       record(failureMessage(v, run, activation), v.reason, i);
     }
+    if (auditWhenFailed && failures === failuresBefore) continue;
 
     for (const a of p.auditAnnotations) {
       if (!a.expr.ok) continue;
