@@ -7,6 +7,8 @@
  *     bindings: ValidatingAdmissionPolicyBinding objects; params: objects paramRef may select
  *     Every CEL expression is compiled once here (and cached by text across policy sets).
  *     `compileErrors` lists expressions that do not compile (the apiserver would reject the policy).
+ *     auditAnnotations: "whenFailed" (opt-in) skips annotations of bindings whose validations all
+ *     passed, for callers whose annotations are empty then (bespoke check's library).
  *   compiled.admit(request) → AdmissionVerdict
  *     request: { object, oldObject?, operation? (default CREATE, DELETE when only oldObject),
  *                namespaceObject?, userInfo?, kind?/resource? (derived from the object), dryRun? }
