@@ -94,7 +94,8 @@ export function ruleVariables(rule: LibraryRule): Variable[] {
   });
   vars.push({
     name: "exemptAll",
-    expression: "variables.exceptions.exists(v, !v.matches('(^|;)\\\\s*containers\\\\s*='))",
+    expression:
+      "variables.anyException && variables.exceptions.exists(v, !v.matches('(^|;)\\\\s*containers\\\\s*='))",
   });
   if (rule.scope === "container") {
     vars.push({
