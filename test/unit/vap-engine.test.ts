@@ -201,3 +201,34 @@ describe("VAP engine", () => {
     expect(s.admit({ object: deployment(1) }).allowed).toBe(false);
   });
 });
+
+describe("auditAnnotations option", () => {
+  const input = {
+    policies: [
+      policy({
+        validations: [{ expression: "object.spec.replicas <= 5", message: "too many replicas" }],
+        auditAnnotations: [{ key: "replicas", valueExpression: "string(object.spec.replicas)" }],
+      }),
+    ],
+    bindings: [binding({ validationActions: ["Audit"] })],
+  };
+
+  it("always (the apiserver's behaviour) records annotations of passing and failing requests", () => {
+    const set = compilePolicySet(input);
+    expect(set.admit({ object: deployment(3) }).auditAnnotations).toEqual([
+      { key: "replicas/replicas", value: "3" },
+    ]);
+    expect(set.admit({ object: deployment(9) }).auditAnnotations).toEqual([
+      { key: "replicas/replicas", value: "9" },
+    ]);
+  });
+
+  it("whenFailed skips them only when every validation passed", () => {
+    const set = compilePolicySet({ ...input, auditAnnotations: "whenFailed" });
+    expect(set.admit({ object: deployment(3) }).auditAnnotations).toEqual([]);
+    expect(set.admit({ object: deployment(9) }).auditAnnotations).toEqual([
+      { key: "replicas/replicas", value: "9" },
+    ]);
+    expect(set.admit({ object: deployment(9) }).allowed).toBe(true);
+  });
+});
