@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonical, compileCel, toCel } from "../../src/policy/cel/index.js";
+import { VAP_VARIABLES, canonical, compileCel, toCel } from "../../src/policy/cel/index.js";
 import { evaluateWithReference, type ReferenceCase } from "../../bench/cel-reference.js";
 
 const EXPRESSIONS = [
@@ -337,15 +337,6 @@ const objectArb = fc.record({
 });
 
 const INPUTS_PER_EXPRESSION = 60;
-const ALL_VARIABLES = [
-  "object",
-  "oldObject",
-  "params",
-  "namespaceObject",
-  "request",
-  "variables",
-  "authorizer",
-];
 
 function strip(v: unknown): unknown {
   return JSON.parse(
@@ -371,7 +362,7 @@ describe("CEL: ours vs Kubernetes' Go CEL (tools/cel-reference)", () => {
       const ref = reference[i];
       const compiled = compileCel(c.expression);
       const activation: Record<string, unknown> = {};
-      for (const v of ALL_VARIABLES) activation[v] = null;
+      for (const v of VAP_VARIABLES) activation[v] = null;
       activation.object = toCel(c.variables.object ?? null, { numbers: "double" });
       const ours = compiled.ok
         ? compiled.expression.evaluate(activation)
