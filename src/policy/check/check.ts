@@ -255,22 +255,45 @@ export function objectFindings(
   return out;
 }
 
-/** Places raw findings at their object's (or field's) file, line and column. */
+/** A map key for a field path; `0` (an index) and `"0"` (a key) stay apart. */
+function pathKey(path: readonly (string | number)[]): string {
+  let key = "";
+  for (const p of path)
+    key += typeof p === "number" ? `[${p}]` : `.${/[\\.[]/.test(p) ? p.replace(/[\\.[]/g, "\\$&") : p}`;
+  return key;
+}
+
+/**
+ * Places raw findings at their object's (or field's) file, line and column. An object's findings
+ * often share a field (several rules on one container) and always its identity, so both are
+ * computed once per object and shared by its findings.
+ */
 export function placeFindings(
   plan: CheckPlan,
   lo: LoadedObject,
   raw: readonly RawFinding[],
   into: Finding[],
 ): void {
-  for (const r of raw)
+  if (raw.length === 0) return;
+  const positions = new Map<string, { line: number; col: number }>();
+  const identities = new Map<string | undefined, NonNullable<Finding["object"]>>();
+  for (const r of raw) {
+    const key = r.path === undefined ? "" : pathKey(r.path);
+    let position = positions.get(key);
+    if (position === undefined) positions.set(key, (position = at(lo, r.path)));
+    let identity = identities.get(r.container);
+    if (identity === undefined)
+      identities.set(r.container, (identity = findingObject(lo.object, r.container)));
     into.push({
       ruleId: r.ruleId,
       severity: plan.severity.get(r.ruleId) ?? "error",
       message: r.message,
       file: lo.file,
-      ...at(lo, r.path),
-      object: findingObject(lo.object, r.container),
+      line: position.line,
+      col: position.col,
+      object: identity,
     });
+  }
 }
 
 /** The offline-only rules, which need every object at once. */

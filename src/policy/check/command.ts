@@ -1,4 +1,4 @@
-/** The `bespoke check` action: the IO edge around loadInputs → checkObjectsParallel → a reporter. */
+/** The `bespoke check` action: the IO edge around readSources → checkSources → a reporter. */
 import { resolve } from "node:path";
 import type { CliContext } from "../../cli/context.js";
 import type { CheckFlags } from "../../cli/commands/check.js";
@@ -9,10 +9,10 @@ import { atOrAbove } from "../../report/finding.js";
 import { renderReport } from "../../report/index.js";
 import { bespokeVersion } from "../../cli/version.js";
 import { parsePssVersion } from "../pss/index.js";
-import { loadInputs } from "../load/files.js";
+import { readSources } from "../load/files.js";
 import { loadParams } from "../params/load.js";
 import { defaultParams } from "../params/params.js";
-import { checkObjectsParallel } from "./parallel.js";
+import { checkSources } from "./pipeline.js";
 
 /** `--now`: a date (start of that day, UTC) or an RFC 3339 time; normalised to whole seconds. */
 export function parseNow(value: string | undefined, fallback: Date): string {
@@ -42,12 +42,12 @@ export async function runCheckCommand(
   if (!pss.ok) throw new BespokeInputError([pss.diagnostic]);
   const now = parseNow(flags.now, ctx.now());
   const params = flags.params ? await loadParams(resolve(ctx.cwd, flags.params)) : defaultParams;
-  const loaded = await loadInputs(paths, {
+  const read = await readSources(paths, {
     readStdin: ctx.readStdin,
     kustomize: flags.kustomize === true,
     cwd: ctx.cwd,
   });
-  const result = await checkObjectsParallel(loaded.objects, {
+  const result = await checkSources(read.entries, {
     pssVersion: pss.version,
     params,
     now,
@@ -55,14 +55,14 @@ export async function runCheckCommand(
   });
   const usage = result.errors.filter((e) => e.code === Codes.checkNoRulesMatch);
   if (usage.length) throw new BespokeInputError(usage);
-  const errors = [...loaded.errors, ...result.errors];
+  const errors = result.errors;
   const report = {
     tool: { name: "bespoke", version: bespokeVersion() },
     run: "check",
     rules: result.rules,
     findings: result.findings,
     errors,
-    inputs: loaded.inputs,
+    inputs: read.inputs,
   };
   ctx.stdout(renderReport(report, flags.output, ctx.style));
   // Machine formats carry the errors inside; say them on stderr too so a CI log shows why.

@@ -1,17 +1,20 @@
-/** A check worker thread (see parallel.ts): compiles the plan once, then evaluates chunks. */
+/** A check worker thread (see pipeline.ts): compiles the plan once, then checks chunks of sources. */
 import { parentPort, workerData } from "node:worker_threads";
-import { objectFindings, planCheck, type CheckOptions } from "./check.js";
-import type { ChunkRequest, ChunkResult } from "./parallel.js";
+import type { KubeObject } from "../vap/types.js";
+import { namespacesOf, planCheck, type CheckOptions } from "./check.js";
+import type { ChunkRequest, ChunkResult } from "./pipeline.js";
+import { checkSource } from "./source-check.js";
 
-const { options } = workerData as { options: CheckOptions };
+const { options, namespaces: list } = workerData as { options: CheckOptions; namespaces: KubeObject[] };
 const plan = planCheck(options);
+const namespaces = namespacesOf(list);
 const port = parentPort;
 if (port) {
   port.postMessage({ ready: plan.compileErrors });
   port.on("message", (req: ChunkRequest) => {
     const result: ChunkResult = {
       id: req.id,
-      raw: req.items.map((it) => objectFindings(plan, it.object, it.namespaceObject, options.now)),
+      outcomes: req.sources.map((s) => checkSource(plan, s, namespaces, options.now)),
     };
     port.postMessage(result);
   });

@@ -1,6 +1,8 @@
 /**
  * The IO edge of manifest loading: walks paths, reads stdin, runs kustomize, enforces the size cap
- * before reading (memory stays bounded whatever the input), then hands text to the pure parser.
+ * before reading (memory stays bounded whatever the input), checks that the bytes are UTF-8 text,
+ * and hands text to the pure parser. `readSources` stops at text (so `bespoke check` can parse on
+ * several threads); `loadInputs` parses too.
  */
 import { readdir, stat } from "node:fs/promises";
 import { readFileSync, statSync } from "node:fs";
@@ -20,6 +22,23 @@ export interface LoadOptions {
   readonly cwd?: string;
 }
 
+/** One input's text, named as the user will see it in findings (the path as given, `-`, …). */
+export interface Source {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What reading gave, in input order: a text to parse, or why there is none. */
+export type SourceEntry =
+  | { readonly source: Source; readonly error?: undefined }
+  | { readonly source?: undefined; readonly error: Diagnostic };
+
+export interface SourcesResult {
+  readonly entries: SourceEntry[];
+  /** Every file looked at, in order. */
+  readonly inputs: string[];
+}
+
 export interface LoadResult {
   readonly objects: LoadedObject[];
   readonly errors: Diagnostic[];
@@ -31,8 +50,8 @@ const manifestFile = /\.ya?ml$/i;
 // Kustomize and Helm configuration files sit next to manifests but are not cluster objects.
 const notManifests = new Set(["kustomization.yaml", "kustomization.yml", "Chart.yaml", "values.yaml"]);
 
-export async function loadInputs(paths: readonly string[], opts: LoadOptions): Promise<LoadResult> {
-  const out: LoadResult = { objects: [], errors: [], inputs: [] };
+export async function readSources(paths: readonly string[], opts: LoadOptions): Promise<SourcesResult> {
+  const out: SourcesResult = { entries: [], inputs: [] };
   const maxBytes = opts.maxBytes ?? defaultMaxBytes;
   const cwd = opts.cwd ?? process.cwd();
   const real = (p: string): string => resolve(cwd, p);
@@ -40,33 +59,49 @@ export async function loadInputs(paths: readonly string[], opts: LoadOptions): P
     if (p === "-") {
       out.inputs.push("-");
       const text = await opts.readStdin();
-      absorb(out, parseText(Buffer.from(text, "utf8"), "-", maxBytes));
+      out.entries.push(textEntry(Buffer.from(text, "utf8"), "-", maxBytes));
       continue;
     }
     let st;
     try {
       st = await stat(real(p));
     } catch {
-      out.errors.push(
-        diagnostic(Codes.checkNotFound, `no such file or directory: ${p}`, { file: p }, "check the path"),
-      );
+      out.entries.push({
+        error: diagnostic(
+          Codes.checkNotFound,
+          `no such file or directory: ${p}`,
+          { file: p },
+          "check the path",
+        ),
+      });
       continue;
     }
     if (opts.kustomize && st.isDirectory()) {
       out.inputs.push(p);
-      absorb(out, await kustomize(p, real(p), maxBytes));
+      out.entries.push(await kustomize(p, real(p), maxBytes));
     } else if (st.isDirectory()) {
-      for (const f of await walk(p, real)) await loadFile(f, real(f), maxBytes, out);
+      for (const f of await walk(p, real)) out.entries.push(readFile(f, real(f), maxBytes, out.inputs));
     } else {
-      await loadFile(p, real(p), maxBytes, out);
+      out.entries.push(readFile(p, real(p), maxBytes, out.inputs));
     }
   }
   return out;
 }
 
-function absorb(out: LoadResult, r: { objects: LoadedObject[]; errors: Diagnostic[] }): void {
-  out.objects.push(...r.objects);
-  out.errors.push(...r.errors);
+/** Reads and parses every input: objects and errors in input order. */
+export async function loadInputs(paths: readonly string[], opts: LoadOptions): Promise<LoadResult> {
+  const { entries, inputs } = await readSources(paths, opts);
+  const out: LoadResult = { objects: [], errors: [], inputs };
+  for (const e of entries) {
+    if (e.error) {
+      out.errors.push(e.error);
+      continue;
+    }
+    const r = parseManifests(e.source.text, e.source.name);
+    out.objects.push(...r.objects);
+    out.errors.push(...r.errors);
+  }
+  return out;
 }
 
 async function walk(dir: string, real: (p: string) => string): Promise<string[]> {
@@ -81,17 +116,13 @@ async function walk(dir: string, real: (p: string) => string): Promise<string[]>
   return files;
 }
 
-// Synchronous on purpose: files are read one after the other anyway, and for thousands of small
-// manifests the thread-pool round trips of fs/promises cost more than the reads (bench/check).
-async function loadFile(file: string, path: string, maxBytes: number, out: LoadResult): Promise<void> {
-  out.inputs.push(file);
+// Synchronous on purpose: for thousands of small manifests the thread-pool round trips of
+// fs/promises cost more than the reads (bench/check).
+function readFile(file: string, path: string, maxBytes: number, inputs: string[]): SourceEntry {
+  inputs.push(file);
   const st = statSync(path);
-  if (st.size > maxBytes) {
-    out.errors.push(tooLarge(file, st.size, maxBytes));
-    return;
-  }
-  absorb(out, parseText(readFileSync(path), file, maxBytes));
-  await Promise.resolve();
+  if (st.size > maxBytes) return { error: tooLarge(file, st.size, maxBytes) };
+  return textEntry(readFileSync(path), file, maxBytes);
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
@@ -103,42 +134,30 @@ function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
   );
 }
 
-function parseText(
-  bytes: Buffer,
-  file: string,
-  maxBytes: number,
-): { objects: LoadedObject[]; errors: Diagnostic[] } {
-  if (bytes.length > maxBytes) return { objects: [], errors: [tooLarge(file, bytes.length, maxBytes)] };
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function textEntry(bytes: Buffer, file: string, maxBytes: number): SourceEntry {
+  if (bytes.length > maxBytes) return { error: tooLarge(file, bytes.length, maxBytes) };
   if (looksBinary(bytes)) {
     return {
-      objects: [],
-      errors: [
-        diagnostic(
-          Codes.checkBinaryFile,
-          "binary file, not YAML",
-          { file },
-          "leave it out of the paths checked",
-        ),
-      ],
+      error: diagnostic(
+        Codes.checkBinaryFile,
+        "binary file, not YAML",
+        { file },
+        "leave it out of the paths checked",
+      ),
     };
   }
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { source: { name: file, text: utf8.decode(bytes) } };
   } catch {
     return {
-      objects: [],
-      errors: [diagnostic(Codes.checkBinaryFile, "not valid UTF-8 text", { file }, "save the file as UTF-8")],
+      error: diagnostic(Codes.checkBinaryFile, "not valid UTF-8 text", { file }, "save the file as UTF-8"),
     };
   }
-  return parseManifests(text, file);
 }
 
-async function kustomize(
-  dir: string,
-  path: string,
-  maxBytes: number,
-): Promise<{ objects: LoadedObject[]; errors: Diagnostic[] }> {
+async function kustomize(dir: string, path: string, maxBytes: number): Promise<SourceEntry> {
   const label = `${dir} (kustomize)`;
   return new Promise((resolve) => {
     execFile(
@@ -152,21 +171,18 @@ async function kustomize(
             ? "--kustomize needs kubectl on PATH (kubectl kustomize), which was not found"
             : `kubectl kustomize failed: ${String(stderr).trim().split("\n")[0] ?? err.message}`;
           resolve({
-            objects: [],
-            errors: [
-              diagnostic(
-                Codes.checkKustomize,
-                msg,
-                { file: dir },
-                notFound
-                  ? "install kubectl, or run `kustomize build DIR | bespoke check -`"
-                  : "run `kubectl kustomize DIR` to see the full error",
-              ),
-            ],
+            error: diagnostic(
+              Codes.checkKustomize,
+              msg,
+              { file: dir },
+              notFound
+                ? "install kubectl, or run `kustomize build DIR | bespoke check -`"
+                : "run `kubectl kustomize DIR` to see the full error",
+            ),
           });
           return;
         }
-        resolve(parseText(stdout, label, maxBytes));
+        resolve(textEntry(stdout, label, maxBytes));
       },
     );
   });

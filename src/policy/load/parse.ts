@@ -109,7 +109,9 @@ function parseFast(text: string, file: string): LoadedObject[] | undefined {
     return undefined; // the yaml path reports the error with its own code and position
   }
   if (!plainStringKeys(events, text)) return undefined;
-  const src: Source = { text, starts: undefined, events: undefined, docs: undefined, lc: undefined };
+  // Keep the events for `locate`: a check places an object's findings right after parsing its file.
+  const src: Source = { text, starts: undefined, events, docs: undefined, lc: undefined };
+  touch(src);
   const objects: LoadedObject[] = [];
   let doc = -1;
   for (let i = 0; i < events.length; i++) {

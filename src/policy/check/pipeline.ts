@@ -1,0 +1,278 @@
+/**
+ * `bespoke check` over input texts, on one thread or several (docs/adr/0062-check-streams-sources.md).
+ *
+ * The main thread reads every input (fast: IO only) and parses just the texts that may hold a
+ * Namespace, because every object's namespaceObject must be known before its rules run. Then the
+ * inputs go out in chunks to runners (worker threads and the main thread itself), each of which
+ * parses its texts, runs the per-object rules, places the findings and returns them with small
+ * views of the objects for the offline-only rules; nothing else of an object outlives its chunk.
+ * Chunks are merged in input order, so the result is the same as the in-memory `runCheck`'s on
+ * the same inputs (test/unit/check-pipeline.test.ts), whatever the number of runners.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../../core/diagnostics.js";
+import { compareFindings, type Finding, type RuleMeta } from "../../report/finding.js";
+import type { Source, SourceEntry } from "../load/files.js";
+import { parseManifests, type LoadedObject } from "../load/parse.js";
+import type { KubeObject } from "../vap/types.js";
+import { namespacesOf, offlineFindings, planCheck, type CheckOptions, type CheckPlan } from "./check.js";
+import { checkSource, mayHoldNamespace, type SourceOutcome } from "./source-check.js";
+
+export interface ChunkRequest {
+  readonly id: number;
+  readonly sources: readonly Source[];
+}
+export interface ChunkResult {
+  readonly id: number;
+  readonly outcomes: readonly SourceOutcome[];
+}
+
+/** Checks chunks of sources somewhere: a worker thread, or the calling thread. */
+export interface ChunkRunner {
+  /** Compile errors of the runner's plan, once it has compiled the policies. */
+  readonly ready: Promise<readonly Diagnostic[]>;
+  /**
+   * Chunks to keep in flight. A worker gets its next chunk before it replies, because its reply
+   * waits until the main thread finishes the chunk it is checking itself.
+   */
+  readonly depth: number;
+  run(req: ChunkRequest): Promise<ChunkResult>;
+  close(): Promise<void>;
+}
+
+export interface SourcesCheckResult {
+  readonly rules: readonly RuleMeta[];
+  readonly findings: readonly Finding[];
+  /** Parse errors of the sources in input order, then problems with the options or the policies. */
+  readonly errors: readonly Diagnostic[];
+  /** Objects checked. */
+  readonly objects: number;
+}
+
+/** Text per chunk: big enough to amortise a message, small enough to keep both threads busy. */
+export const chunkChars = 256 * 1024;
+/** Below this much text, starting a thread costs more than it saves. */
+export const minCharsForWorkers = 1024 * 1024;
+
+/** Namespaces defined by the inputs, by name; the last of a name wins, as in namespacesOf. */
+export function namespacesIn(sources: readonly Source[]): Map<string, KubeObject> {
+  const objects: KubeObject[] = [];
+  for (const s of sources) {
+    if (!mayHoldNamespace(s.text)) continue;
+    for (const lo of parseManifests(s.text, s.name).objects) objects.push(lo.object);
+  }
+  return namespacesOf(objects);
+}
+
+/** Consecutive sources grouped up to `chars` characters (a longer source is a chunk of its own). */
+export function chunksOf(sources: readonly Source[], chars = chunkChars): Source[][] {
+  const chunks: Source[][] = [];
+  let current: Source[] = [];
+  let size = 0;
+  for (const s of sources) {
+    if (current.length > 0 && size + s.text.length > chars) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(s);
+    size += s.text.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Runs chunks on the calling thread, yielding between chunks so worker replies are handled. */
+export function localRunner(
+  plan: CheckPlan,
+  namespaces: ReadonlyMap<string, KubeObject>,
+  now: string,
+): ChunkRunner {
+  return {
+    ready: Promise.resolve(plan.compileErrors),
+    depth: 1,
+    run: (req) =>
+      new Promise((resolve) =>
+        setImmediate(() =>
+          resolve({ id: req.id, outcomes: req.sources.map((s) => checkSource(plan, s, namespaces, now)) }),
+        ),
+      ),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The check of `entries` on these runners: per-object findings from the chunks in input order,
+ * then the offline-only rules over the views, placed with a re-parse of only the texts whose
+ * findings point at a field.
+ */
+export async function runSources(
+  runners: readonly ChunkRunner[],
+  entries: readonly SourceEntry[],
+  plan: CheckPlan,
+  namespaces: ReadonlyMap<string, KubeObject>,
+  now: string,
+  chars = chunkChars,
+): Promise<SourcesCheckResult> {
+  const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
+  const chunks = chunksOf(sources, chars);
+  const outcomes: SourceOutcome[][] = new Array<SourceOutcome[]>(chunks.length);
+  let next = 0;
+  const pump = async (runner: ChunkRunner): Promise<void> => {
+    while (next < chunks.length) {
+      const id = next++;
+      outcomes[id] = [...(await runner.run({ id, sources: chunks[id] ?? [] })).outcomes];
+    }
+  };
+  await Promise.all(runners.flatMap((r) => Array.from({ length: r.depth }, () => pump(r))));
+
+  const bySource = new Map<Source, SourceOutcome>();
+  chunks.forEach((chunk, i) => chunk.forEach((s, j) => bySource.set(s, outcomes[i]?.[j] as SourceOutcome)));
+  const findings: Finding[] = [];
+  const errors: Diagnostic[] = [];
+  const views: LoadedObject[] = [];
+  let objects = 0;
+  for (const e of entries) {
+    if (e.error) {
+      errors.push(e.error);
+      continue;
+    }
+    const o = bySource.get(e.source) as SourceOutcome;
+    objects += o.objects;
+    errors.push(...o.errors);
+    for (const f of o.findings) findings.push(f);
+    const reparsed = lazyObjects(e.source);
+    for (const v of o.offline) {
+      views.push({
+        file: e.source.name,
+        line: v.line,
+        col: v.col,
+        object: v.view,
+        locate: (path) => reparsed()[v.ordinal]?.locate(path),
+      });
+    }
+  }
+  offlineFindings(views, plan, namespaces, now, findings);
+  return {
+    rules: plan.rules,
+    findings: findings.sort(compareFindings),
+    errors: [...errors, ...plan.errors],
+    objects,
+  };
+}
+
+function lazyObjects(source: Source): () => readonly LoadedObject[] {
+  let objects: readonly LoadedObject[] | undefined;
+  return () => (objects ??= parseManifests(source.text, source.name).objects);
+}
+
+// ---- threads
+
+/**
+ * Each worker is a V8 isolate with its own heap; left alone, each grows as if it had the machine to
+ * itself. Evaluation garbage is short-lived, so a small young generation costs little time.
+ */
+const workerLimits = { maxYoungGenerationSizeMb: 16 };
+const workerUrl = new URL("./worker.js", import.meta.url);
+
+/** Worker threads are possible: compiled JavaScript next to this module (not the TS sources). */
+export function workersAvailable(): boolean {
+  return workerUrl.protocol === "file:" && existsSync(fileURLToPath(workerUrl));
+}
+
+/**
+ * Threads for a check of this much text: every core when the input is large enough, else one.
+ * BESPOKE_CHECK_THREADS caps it (1 keeps the check on the calling thread).
+ */
+export function threadsFor(
+  chars: number,
+  wanted = Number(process.env.BESPOKE_CHECK_THREADS ?? availableParallelism()),
+  cores = availableParallelism(),
+): number {
+  if (!(wanted > 1) || chars < minCharsForWorkers) return 1;
+  return Math.max(1, Math.min(Math.floor(wanted), cores, Math.ceil(chars / chunkChars)));
+}
+
+class WorkerRunner implements ChunkRunner {
+  readonly ready: Promise<readonly Diagnostic[]>;
+  readonly depth = 2;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, (r: ChunkResult) => void>();
+  private failure: Error | undefined;
+  private fail: (e: Error) => void = () => undefined;
+
+  constructor(options: CheckOptions, namespaces: readonly KubeObject[]) {
+    this.worker = new Worker(workerUrl, {
+      workerData: { options, namespaces },
+      resourceLimits: workerLimits,
+    });
+    this.ready = new Promise((resolve, reject) => {
+      this.fail = (e) => {
+        this.failure = e;
+        reject(e);
+      };
+      this.worker.on("message", (m: { ready: readonly Diagnostic[] } | ChunkResult) => {
+        if ("ready" in m) resolve(m.ready);
+        else {
+          this.pending.get(m.id)?.(m);
+          this.pending.delete(m.id);
+        }
+      });
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", (code) => {
+      if (this.pending.size > 0 || code !== 0) this.fail(new Error(`check worker exited with code ${code}`));
+    });
+  }
+
+  run(req: ChunkRequest): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.set(req.id, resolve);
+      this.ready.catch(reject);
+      this.worker.postMessage(req);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The check of what `readSources` gave: on the calling thread for small inputs, else with
+ * threadsFor() - 1 worker threads beside it (the main thread, which must stay alive anyway, does
+ * its share).
+ */
+export async function checkSources(
+  entries: readonly SourceEntry[],
+  options: CheckOptions,
+  threads?: number,
+): Promise<SourcesCheckResult> {
+  const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
+  const chars = sources.reduce((n, s) => n + s.text.length, 0);
+  const count = workersAvailable() ? (threads ?? threadsFor(chars)) : 1;
+  const namespaces = namespacesIn(sources);
+  const workers =
+    count > 1
+      ? Array.from({ length: count - 1 }, () => new WorkerRunner(options, [...namespaces.values()]))
+      : [];
+  // The workers compile their own plans meanwhile.
+  const plan = planCheck(options);
+  try {
+    return await runSources(
+      [...workers, localRunner(plan, namespaces, options.now)],
+      entries,
+      plan,
+      namespaces,
+      options.now,
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
+}
