@@ -92,19 +92,24 @@ export function ruleVariables(rule: LibraryRule): Variable[] {
     name: "exceptions",
     expression: `!variables.anyException ? [] : [dyn(variables.excObject), dyn(variables.excNamespace)].filter(v, ${celValidException("v")})`,
   });
-  vars.push({
-    name: "exemptAll",
-    expression:
-      "variables.anyException && variables.exceptions.exists(v, !v.matches('(^|;)\\\\s*containers\\\\s*='))",
-  });
   if (rule.scope === "container") {
     vars.push({
       name: "failing",
-      expression: `variables.containers.filter(c, !(${rule.check}) && !variables.exceptions.exists(v, ${celCoversContainer("v", "c")})).map(c, c.name)`,
+      // anyException (shared, computed once per request) spares clean objects this policy's own
+      // exception variables for every failing container.
+      expression: `variables.containers.filter(c, !(${rule.check}) && (!variables.anyException || !variables.exceptions.exists(v, ${celCoversContainer("v", "c")}))).map(c, c.name)`,
     });
   }
   return vars;
 }
+
+/**
+ * Whether an exception without a container list covers the whole object. Written into each
+ * expression rather than kept as a variable: most objects carry no exception, and a variable
+ * costs an evaluation of its own wherever it is read.
+ */
+const exemptAll =
+  "(variables.anyException && variables.exceptions.exists(v, !v.matches('(^|;)\\\\s*containers\\\\s*=')))";
 
 export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
   const guard = rule.appliesWhen ? `!(${rule.appliesWhen}) || ` : "";
@@ -112,11 +117,11 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
     rule.scope === "container"
       ? {
           // The check comes first so exceptions are only read for objects that fail (CEL's || commutes).
-          expression: `${guard}size(variables.failing) == 0 || variables.exemptAll`,
+          expression: `${guard}size(variables.failing) == 0 || ${exemptAll}`,
           messageExpression: `${celString(rule.message + " (containers: ")} + variables.failing.join(', ') + ')'`,
         }
       : {
-          expression: `${guard}(${rule.check}) || variables.exemptAll`,
+          expression: `${guard}(${rule.check}) || ${exemptAll}`,
           ...(rule.messageExpression
             ? { messageExpression: rule.messageExpression, message: rule.message }
             : { message: rule.message }),
@@ -155,7 +160,7 @@ export function toVap(rule: LibraryRule): ValidatingAdmissionPolicy {
               {
                 key: "containers",
                 // An empty value omits the annotation (the apiserver's rule), so clean objects add nothing.
-                valueExpression: `variables.exemptAll || ${guard}size(variables.failing) == 0 ? '' : variables.failing.join(',')`,
+                valueExpression: `${exemptAll} || ${guard}size(variables.failing) == 0 ? '' : variables.failing.join(',')`,
               },
             ],
           }
