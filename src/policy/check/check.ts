@@ -23,6 +23,7 @@ import {
 import type { LoadedObject } from "../load/parse.js";
 import { selectRules } from "./rule-select.js";
 import { exemptionFor } from "./exceptions.js";
+import { arraySink, type FindingSink } from "./finding-table.js";
 
 export interface CheckOptions {
   /** `--rules` value: comma-separated globs, `!glob` excludes. */
@@ -272,7 +273,7 @@ export function placeFindings(
   plan: CheckPlan,
   lo: LoadedObject,
   raw: readonly RawFinding[],
-  into: Finding[],
+  into: FindingSink,
 ): void {
   if (raw.length === 0) return;
   const positions = new Map<string, { line: number; col: number }>();
@@ -284,7 +285,7 @@ export function placeFindings(
     let identity = identities.get(r.container);
     if (identity === undefined)
       identities.set(r.container, (identity = findingObject(lo.object, r.container)));
-    into.push({
+    into.add({
       ruleId: r.ruleId,
       severity: plan.severity.get(r.ruleId) ?? "error",
       message: r.message,
@@ -302,7 +303,7 @@ export function offlineFindings(
   plan: CheckPlan,
   namespaces: ReadonlyMap<string, KubeObject>,
   now: string,
-  into: Finding[],
+  into: FindingSink,
 ): void {
   const indexed = objects.map((lo, index) => ({ index, object: lo.object }));
   for (const rule of plan.offline) {
@@ -324,12 +325,13 @@ export function offlineFindings(
 
 export function runCheck(objects: readonly LoadedObject[], plan: CheckPlan, now: string): CheckResult {
   const findings: Finding[] = [];
+  const sink = arraySink(findings);
   const namespaces = namespacesOf(objects.map((lo) => lo.object));
   for (const lo of objects) {
     const raw = objectFindings(plan, lo.object, namespaceObjectFor(lo.object, namespaces), now);
-    placeFindings(plan, lo, raw, findings);
+    placeFindings(plan, lo, raw, sink);
   }
-  offlineFindings(objects, plan, namespaces, now, findings);
+  offlineFindings(objects, plan, namespaces, now, sink);
   return { rules: plan.rules, findings: findings.sort(compareFindings), errors: plan.errors };
 }
 

@@ -19,15 +19,15 @@ import type { Source, SourceEntry } from "../load/files.js";
 import { parseManifests, type LoadedObject } from "../load/parse.js";
 import type { KubeObject } from "../vap/types.js";
 import { namespacesOf, offlineFindings, planCheck, type CheckOptions, type CheckPlan } from "./check.js";
-import { checkSource, mayHoldNamespace, type SourceOutcome } from "./source-check.js";
+import { arraySink, Interner, unpackFindings } from "./finding-table.js";
+import { checkChunk, mayHoldNamespace, type ChunkOutcome, type SourceOutcome } from "./source-check.js";
 
 export interface ChunkRequest {
   readonly id: number;
   readonly sources: readonly Source[];
 }
-export interface ChunkResult {
+export interface ChunkResult extends ChunkOutcome {
   readonly id: number;
-  readonly outcomes: readonly SourceOutcome[];
 }
 
 /** Checks chunks of sources somewhere: a worker thread, or the calling thread. */
@@ -96,9 +96,7 @@ export function localRunner(
     depth: 1,
     run: (req) =>
       new Promise((resolve) =>
-        setImmediate(() =>
-          resolve({ id: req.id, outcomes: req.sources.map((s) => checkSource(plan, s, namespaces, now)) }),
-        ),
+        setImmediate(() => resolve({ id: req.id, ...checkChunk(plan, req.sources, namespaces, now) })),
       ),
     close: async () => undefined,
   };
@@ -119,19 +117,24 @@ export async function runSources(
 ): Promise<SourcesCheckResult> {
   const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
   const chunks = chunksOf(sources, chars);
-  const outcomes: SourceOutcome[][] = new Array<SourceOutcome[]>(chunks.length);
+  const results: ChunkResult[] = new Array<ChunkResult>(chunks.length);
   let next = 0;
   const pump = async (runner: ChunkRunner): Promise<void> => {
     while (next < chunks.length) {
       const id = next++;
-      outcomes[id] = [...(await runner.run({ id, sources: chunks[id] ?? [] })).outcomes];
+      results[id] = await runner.run({ id, sources: chunks[id] ?? [] });
     }
   };
   await Promise.all(runners.flatMap((r) => Array.from({ length: r.depth }, () => pump(r))));
 
-  const bySource = new Map<Source, SourceOutcome>();
-  chunks.forEach((chunk, i) => chunk.forEach((s, j) => bySource.set(s, outcomes[i]?.[j] as SourceOutcome)));
   const findings: Finding[] = [];
+  const interner = new Interner();
+  const bySource = new Map<Source, SourceOutcome>();
+  chunks.forEach((chunk, i) => {
+    const r = results[i] as ChunkResult;
+    unpackFindings(r.findings, interner, findings);
+    chunk.forEach((s, j) => bySource.set(s, r.sources[j] as SourceOutcome));
+  });
   const errors: Diagnostic[] = [];
   const views: LoadedObject[] = [];
   let objects = 0;
@@ -143,7 +146,6 @@ export async function runSources(
     const o = bySource.get(e.source) as SourceOutcome;
     objects += o.objects;
     errors.push(...o.errors);
-    for (const f of o.findings) findings.push(f);
     const reparsed = lazyObjects(e.source);
     for (const v of o.offline) {
       views.push({
@@ -155,7 +157,7 @@ export async function runSources(
       });
     }
   }
-  offlineFindings(views, plan, namespaces, now, findings);
+  offlineFindings(views, plan, namespaces, now, arraySink(findings));
   return {
     rules: plan.rules,
     findings: findings.sort(compareFindings),

@@ -1,15 +1,15 @@
 /**
- * One input's text through every per-object rule: parse, evaluate, place. Pure and self-contained,
- * so a worker thread can run it on its share of the inputs and send back only findings and the
+ * Input texts through every per-object rule: parse, evaluate, place. Pure and self-contained, so a
+ * worker thread can run it on its share of the inputs and send back only a findings table and the
  * small views the offline-only rules need (docs/adr/0062-check-streams-sources.md).
  */
 import type { Diagnostic } from "../../core/diagnostics.js";
-import type { Finding } from "../../report/finding.js";
 import type { Source } from "../load/files.js";
 import { parseManifests } from "../load/parse.js";
 import { offlineView } from "../offline/view.js";
 import type { KubeObject } from "../vap/types.js";
 import { namespaceObjectFor, objectFindings, placeFindings, type CheckPlan } from "./check.js";
+import { FindingTableBuilder, type FindingSink, type FindingTable } from "./finding-table.js";
 
 /** An object as the offline-only rules see it, and where it came from. */
 export interface OfflineEntry {
@@ -23,8 +23,14 @@ export interface OfflineEntry {
 export interface SourceOutcome {
   readonly objects: number;
   readonly errors: Diagnostic[];
-  readonly findings: Finding[];
   readonly offline: OfflineEntry[];
+}
+
+export interface ChunkOutcome {
+  /** One per source, in order. */
+  readonly sources: SourceOutcome[];
+  /** The per-object findings of all of them, in source order. */
+  readonly findings: FindingTable;
 }
 
 export function checkSource(
@@ -32,9 +38,9 @@ export function checkSource(
   source: Source,
   namespaces: ReadonlyMap<string, KubeObject>,
   now: string,
+  findings: FindingSink,
 ): SourceOutcome {
   const parsed = parseManifests(source.text, source.name);
-  const findings: Finding[] = [];
   const offline: OfflineEntry[] = [];
   parsed.objects.forEach((lo, ordinal) => {
     const raw = objectFindings(plan, lo.object, namespaceObjectFor(lo.object, namespaces), now);
@@ -42,7 +48,18 @@ export function checkSource(
     if (plan.offline.length > 0)
       offline.push({ view: offlineView(lo.object), line: lo.line, col: lo.col, ordinal });
   });
-  return { objects: parsed.objects.length, errors: parsed.errors, findings, offline };
+  return { objects: parsed.objects.length, errors: parsed.errors, offline };
+}
+
+export function checkChunk(
+  plan: CheckPlan,
+  sources: readonly Source[],
+  namespaces: ReadonlyMap<string, KubeObject>,
+  now: string,
+): ChunkOutcome {
+  const findings = new FindingTableBuilder();
+  const outcomes = sources.map((s) => checkSource(plan, s, namespaces, now, findings));
+  return { sources: outcomes, findings: findings.build() };
 }
 
 /**

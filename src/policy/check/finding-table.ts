@@ -1,0 +1,125 @@
+/**
+ * Findings as a string table plus numbers: what a runner builds while it checks and sends to the
+ * main thread. A check can have hundreds of thousands of findings that repeat a few hundred
+ * messages and identities, so rows of indices are cheap to send between threads (one typed array
+ * and a short list of strings) and, unpacked with an Interner, cheap to keep. Every check finding
+ * names its object, so every unpacked finding has one.
+ */
+import type { Finding, FindingObject, Severity } from "../../report/finding.js";
+
+const width = 11; // ruleId severity message file line col apiVersion kind namespace name container
+const none = -1;
+
+export interface FindingTable {
+  readonly strings: readonly string[];
+  readonly rows: Int32Array<ArrayBuffer>;
+}
+
+/** Where placed findings go: an array (the in-memory check) or a table (a runner's chunk). */
+export interface FindingSink {
+  add(f: Finding): void;
+}
+
+export function arraySink(into: Finding[]): FindingSink {
+  return { add: (f) => void into.push(f) };
+}
+
+export class FindingTableBuilder implements FindingSink {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private rows = new Int32Array(width * 64);
+  private length = 0;
+
+  private id(s: string | undefined): number {
+    if (s === undefined) return none;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  add(f: Finding): void {
+    if (this.length + width > this.rows.length) {
+      const bigger = new Int32Array(this.rows.length * 2);
+      bigger.set(this.rows);
+      this.rows = bigger;
+    }
+    const r = this.rows;
+    const o = this.length;
+    r[o] = this.id(f.ruleId);
+    r[o + 1] = this.id(f.severity);
+    r[o + 2] = this.id(f.message);
+    r[o + 3] = this.id(f.file);
+    r[o + 4] = f.line ?? none;
+    r[o + 5] = f.col ?? none;
+    r[o + 6] = this.id(f.object?.apiVersion);
+    r[o + 7] = this.id(f.object?.kind);
+    r[o + 8] = this.id(f.object?.namespace);
+    r[o + 9] = this.id(f.object?.name);
+    r[o + 10] = this.id(f.object?.container);
+    this.length += width;
+  }
+
+  build(): FindingTable {
+    return { strings: this.strings, rows: this.rows.slice(0, this.length) };
+  }
+}
+
+/** Shares equal strings and identities across every table unpacked with it. */
+export class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly identities = new Map<string, FindingObject>();
+
+  string(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  identity(parts: readonly (string | undefined)[]): FindingObject {
+    const key = parts.map((p) => (p === undefined ? "\u0001" : p)).join("\u0000");
+    let o = this.identities.get(key);
+    if (o === undefined) {
+      const [apiVersion, kind, namespace, name, container] = parts;
+      o = {
+        ...(apiVersion !== undefined ? { apiVersion } : {}),
+        ...(kind !== undefined ? { kind } : {}),
+        ...(namespace !== undefined ? { namespace } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(container !== undefined ? { container } : {}),
+      };
+      this.identities.set(key, o);
+    }
+    return o;
+  }
+}
+
+export function unpackFindings(table: FindingTable, interner: Interner, into: Finding[]): void {
+  const strings = table.strings.map((s) => interner.string(s));
+  const str = (i: number): string | undefined => (i === none ? undefined : strings[i]);
+  const r = table.rows;
+  for (let o = 0; o < r.length; o += width) {
+    const line = r[o + 4] as number;
+    const col = r[o + 5] as number;
+    const object = interner.identity([
+      str(r[o + 6] as number),
+      str(r[o + 7] as number),
+      str(r[o + 8] as number),
+      str(r[o + 9] as number),
+      str(r[o + 10] as number),
+    ]);
+    into.push({
+      ruleId: str(r[o] as number) as string,
+      severity: str(r[o + 1] as number) as Severity,
+      message: str(r[o + 2] as number) as string,
+      file: str(r[o + 3] as number) as string,
+      ...(line !== none ? { line } : {}),
+      ...(col !== none ? { col } : {}),
+      object,
+    });
+  }
+}
