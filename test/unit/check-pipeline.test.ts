@@ -14,7 +14,7 @@ import {
   localRunner,
   namespacesIn,
   runSources,
-  threadsFor,
+  workersFor,
   type ChunkRunner,
   type SourcesCheckResult,
 } from "../../src/policy/check/pipeline.js";
@@ -151,11 +151,14 @@ describe("check pipeline (sources → runners → merged findings)", () => {
     expect(mayHoldNamespace("kind: Deployment\nmetadata: {namespace: x}\n")).toBe(false);
   });
 
-  it("uses threads only for large inputs, never more than asked or than cores", () => {
-    expect(threadsFor(100 * 1024 * 1024, 1, 8)).toBe(1);
-    expect(threadsFor(10_000, 8, 8)).toBe(1);
-    expect(threadsFor(100 * 1024 * 1024, 8, 2)).toBe(2);
-    expect(threadsFor(100 * 1024 * 1024, 3, 8)).toBe(3);
+  it("uses workers only for large inputs on several cores, never more than asked or than cores", () => {
+    const large = 100 * 1024 * 1024;
+    expect(workersFor(large, 1, 8)).toBe(0);
+    expect(workersFor(large, 8, 1)).toBe(0);
+    expect(workersFor(10_000, 8, 8)).toBe(0);
+    expect(workersFor(large, 8, 2)).toBe(2);
+    expect(workersFor(large, 3, 8)).toBe(3);
+    expect(workersFor(2 * 1024 * 1024, 8, 8)).toBe(8);
   });
 });
 

@@ -7,12 +7,15 @@
  */
 import type { Finding, FindingObject, Severity } from "../../report/finding.js";
 
-const width = 11; // ruleId severity message file line col apiVersion kind namespace name container
+const width = 7; // ruleId severity message file line col identity
+const identityWidth = 5; // apiVersion kind namespace name container
 const none = -1;
 
 export interface FindingTable {
   readonly strings: readonly string[];
   readonly rows: Int32Array<ArrayBuffer>;
+  /** The objects findings name, as string indices (none where a field is absent). */
+  readonly identities: readonly number[];
 }
 
 /** Where placed findings go: an array (the in-memory check) or a table (a runner's chunk). */
@@ -29,6 +32,9 @@ export class FindingTableBuilder implements FindingSink {
   private readonly index = new Map<string, number>();
   private rows = new Int32Array(width * 64);
   private length = 0;
+  // Findings of one object (and container) share their identity object; placeFindings does that.
+  private readonly identityIndex = new Map<FindingObject | undefined, number>();
+  private readonly identities: number[] = [];
 
   private id(s: string | undefined): number {
     if (s === undefined) return none;
@@ -55,16 +61,28 @@ export class FindingTableBuilder implements FindingSink {
     r[o + 3] = this.id(f.file);
     r[o + 4] = f.line ?? none;
     r[o + 5] = f.col ?? none;
-    r[o + 6] = this.id(f.object?.apiVersion);
-    r[o + 7] = this.id(f.object?.kind);
-    r[o + 8] = this.id(f.object?.namespace);
-    r[o + 9] = this.id(f.object?.name);
-    r[o + 10] = this.id(f.object?.container);
+    r[o + 6] = this.identity(f.object);
     this.length += width;
   }
 
+  private identity(o: FindingObject | undefined): number {
+    let i = this.identityIndex.get(o);
+    if (i === undefined) {
+      i = this.identities.length / identityWidth;
+      this.identities.push(
+        this.id(o?.apiVersion),
+        this.id(o?.kind),
+        this.id(o?.namespace),
+        this.id(o?.name),
+        this.id(o?.container),
+      );
+      this.identityIndex.set(o, i);
+    }
+    return i;
+  }
+
   build(): FindingTable {
-    return { strings: this.strings, rows: this.rows.slice(0, this.length) };
+    return { strings: this.strings, rows: this.rows.slice(0, this.length), identities: this.identities };
   }
 }
 
@@ -101,17 +119,15 @@ export class Interner {
 export function unpackFindings(table: FindingTable, interner: Interner, into: Finding[]): void {
   const strings = table.strings.map((s) => interner.string(s));
   const str = (i: number): string | undefined => (i === none ? undefined : strings[i]);
+  const ids = table.identities;
+  const objects: FindingObject[] = [];
+  for (let i = 0; i < ids.length; i += identityWidth)
+    objects.push(interner.identity(ids.slice(i, i + identityWidth).map((n) => str(n))));
   const r = table.rows;
   for (let o = 0; o < r.length; o += width) {
     const line = r[o + 4] as number;
     const col = r[o + 5] as number;
-    const object = interner.identity([
-      str(r[o + 6] as number),
-      str(r[o + 7] as number),
-      str(r[o + 8] as number),
-      str(r[o + 9] as number),
-      str(r[o + 10] as number),
-    ]);
+    const object = objects[r[o + 6] as number] as FindingObject;
     into.push({
       ruleId: str(r[o] as number) as string,
       severity: str(r[o + 1] as number) as Severity,

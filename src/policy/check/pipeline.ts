@@ -114,6 +114,8 @@ export async function runSources(
   namespaces: ReadonlyMap<string, KubeObject>,
   now: string,
   chars = chunkChars,
+  /** Called once every chunk is back, before the findings are unpacked (to free the workers first). */
+  checked: () => Promise<void> = async () => undefined,
 ): Promise<SourcesCheckResult> {
   const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
   const chunks = chunksOf(sources, chars);
@@ -126,6 +128,7 @@ export async function runSources(
     }
   };
   await Promise.all(runners.flatMap((r) => Array.from({ length: r.depth }, () => pump(r))));
+  await checked();
 
   const findings: Finding[] = [];
   const interner = new Interner();
@@ -174,10 +177,11 @@ function lazyObjects(source: Source): () => readonly LoadedObject[] {
 // ---- threads
 
 /**
- * Each worker is a V8 isolate with its own heap; left alone, each grows as if it had the machine to
- * itself. Evaluation garbage is short-lived, so a small young generation costs little time.
+ * Each worker is a V8 isolate with its own heap. Left alone, V8 grows a young generation of up to
+ * 128 MiB per isolate for this allocation-heavy work, most of a check's RSS; 16 MiB semi-spaces
+ * cost no measurable time (bench/check, docs/adr/0062-check-streams-sources.md).
  */
-const workerLimits = { maxYoungGenerationSizeMb: 16 };
+export const workerLimits = { maxYoungGenerationSizeMb: 48 };
 const workerUrl = new URL("./worker.js", import.meta.url);
 
 /** Worker threads are possible: compiled JavaScript next to this module (not the TS sources). */
@@ -186,35 +190,40 @@ export function workersAvailable(): boolean {
 }
 
 /**
- * Threads for a check of this much text: every core when the input is large enough, else one.
- * BESPOKE_CHECK_THREADS caps it (1 keeps the check on the calling thread).
+ * Worker threads for a check of this much text: one per core when the input is large enough and
+ * the machine has more than one, else none (the calling thread checks). BESPOKE_CHECK_THREADS
+ * caps them (1 keeps the check on the calling thread).
  */
-export function threadsFor(
+export function workersFor(
   chars: number,
   wanted = Number(process.env.BESPOKE_CHECK_THREADS ?? availableParallelism()),
   cores = availableParallelism(),
 ): number {
-  if (!(wanted > 1) || chars < minCharsForWorkers) return 1;
-  return Math.max(1, Math.min(Math.floor(wanted), cores, Math.ceil(chars / chunkChars)));
+  if (!(wanted > 1) || cores < 2 || chars < minCharsForWorkers) return 0;
+  return Math.max(0, Math.min(Math.floor(wanted), cores, Math.ceil(chars / chunkChars)));
+}
+
+/** The message that gives a worker the input's Namespaces, before any chunk. */
+export interface NamespacesMessage {
+  readonly namespaces: readonly KubeObject[];
 }
 
 class WorkerRunner implements ChunkRunner {
   readonly ready: Promise<readonly Diagnostic[]>;
   readonly depth = 2;
   private readonly worker: Worker;
-  private readonly pending = new Map<number, (r: ChunkResult) => void>();
+  private readonly pending = new Map<number, (r: ChunkResult | Error) => void>();
   private failure: Error | undefined;
   private fail: (e: Error) => void = () => undefined;
 
-  constructor(options: CheckOptions, namespaces: readonly KubeObject[]) {
-    this.worker = new Worker(workerUrl, {
-      workerData: { options, namespaces },
-      resourceLimits: workerLimits,
-    });
+  constructor(options: CheckOptions) {
+    this.worker = new Worker(workerUrl, { workerData: { options }, resourceLimits: workerLimits });
     this.ready = new Promise((resolve, reject) => {
       this.fail = (e) => {
         this.failure = e;
         reject(e);
+        for (const settle of this.pending.values()) settle(e);
+        this.pending.clear();
       };
       this.worker.on("message", (m: { ready: readonly Diagnostic[] } | ChunkResult) => {
         if ("ready" in m) resolve(m.ready);
@@ -231,11 +240,15 @@ class WorkerRunner implements ChunkRunner {
     });
   }
 
+  setNamespaces(namespaces: readonly KubeObject[]): void {
+    const m: NamespacesMessage = { namespaces };
+    this.worker.postMessage(m);
+  }
+
   run(req: ChunkRequest): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.set(req.id, resolve);
-      this.ready.catch(reject);
+      this.pending.set(req.id, (r) => (r instanceof Error ? reject(r) : resolve(r)));
       this.worker.postMessage(req);
     });
   }
@@ -247,9 +260,10 @@ class WorkerRunner implements ChunkRunner {
 }
 
 /**
- * The check of what `readSources` gave: on the calling thread for small inputs, else with
- * threadsFor() - 1 worker threads beside it (the main thread, which must stay alive anyway, does
- * its share).
+ * The check of what `readSources` gave. Small inputs (or one core) are checked on the calling
+ * thread. Large ones go to one worker per core, which compile the policies while this thread finds
+ * the Namespaces; this thread then only hands out chunks and merges, so its heap holds little
+ * more than the texts and the findings.
  */
 export async function checkSources(
   entries: readonly SourceEntry[],
@@ -258,22 +272,22 @@ export async function checkSources(
 ): Promise<SourcesCheckResult> {
   const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
   const chars = sources.reduce((n, s) => n + s.text.length, 0);
-  const count = workersAvailable() ? (threads ?? threadsFor(chars)) : 1;
-  const namespaces = namespacesIn(sources);
-  const workers =
-    count > 1
-      ? Array.from({ length: count - 1 }, () => new WorkerRunner(options, [...namespaces.values()]))
-      : [];
-  // The workers compile their own plans meanwhile.
-  const plan = planCheck(options);
+  const count = workersAvailable() ? workersFor(chars, threads) : 0;
+  if (count === 0) {
+    const namespaces = namespacesIn(sources);
+    const plan = planCheck(options);
+    return runSources([localRunner(plan, namespaces, options.now)], entries, plan, namespaces, options.now);
+  }
+  const workers = Array.from({ length: count }, () => new WorkerRunner(options));
   try {
-    return await runSources(
-      [...workers, localRunner(plan, namespaces, options.now)],
-      entries,
-      plan,
-      namespaces,
-      options.now,
-    );
+    const namespaces = namespacesIn(sources);
+    for (const w of workers) w.setNamespaces([...namespaces.values()]);
+    // This thread needs the rules, not their CEL: the workers compile it (and say if it fails).
+    const plan = planCheck(options, false);
+    const compileErrors = await (workers[0] as WorkerRunner).ready;
+    const withErrors: CheckPlan = { ...plan, compileErrors, errors: [...plan.errors, ...compileErrors] };
+    const close = () => Promise.all(workers.map((w) => w.close())).then(() => undefined);
+    return await runSources(workers, entries, withErrors, namespaces, options.now, chunkChars, close);
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }

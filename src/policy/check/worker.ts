@@ -1,18 +1,25 @@
-/** A check worker thread (see pipeline.ts): compiles the plan once, then checks chunks of sources. */
+/**
+ * A check worker thread (see pipeline.ts): compiles the plan once, learns the input's Namespaces
+ * (the first message), then checks chunks of sources.
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import type { KubeObject } from "../vap/types.js";
 import { namespacesOf, planCheck, type CheckOptions } from "./check.js";
-import type { ChunkRequest, ChunkResult } from "./pipeline.js";
+import type { ChunkRequest, ChunkResult, NamespacesMessage } from "./pipeline.js";
 import { checkChunk } from "./source-check.js";
 
-const { options, namespaces: list } = workerData as { options: CheckOptions; namespaces: KubeObject[] };
+const { options } = workerData as { options: CheckOptions };
 const plan = planCheck(options);
-const namespaces = namespacesOf(list);
+let namespaces = new Map<string, KubeObject>();
 const port = parentPort;
 if (port) {
   port.postMessage({ ready: plan.compileErrors });
-  port.on("message", (req: ChunkRequest) => {
-    const result: ChunkResult = { id: req.id, ...checkChunk(plan, req.sources, namespaces, options.now) };
+  port.on("message", (m: NamespacesMessage | ChunkRequest) => {
+    if ("namespaces" in m) {
+      namespaces = namespacesOf(m.namespaces);
+      return;
+    }
+    const result: ChunkResult = { id: m.id, ...checkChunk(plan, m.sources, namespaces, options.now) };
     // The findings table's numbers move to the main thread instead of being copied.
     port.postMessage(result, [result.findings.rows.buffer]);
   });
