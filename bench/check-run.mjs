@@ -8,11 +8,12 @@ const [mode, dir] = process.argv.slice(2);
 const { readSources } = await import("../dist/policy/load/files.js");
 const { parseManifests } = await import("../dist/policy/load/parse.js");
 const t0 = performance.now();
-const read = await readSources([dir], { kustomize: false, readStdin: async () => "" });
+const load = { kustomize: false, readStdin: async () => "" };
 let objects = 0;
 let errors = 0;
 let findings = 0;
 if (mode === "parse") {
+  const read = await readSources([dir], load);
   for (const e of read.entries) {
     if (e.error) errors++;
     else {
@@ -22,10 +23,11 @@ if (mode === "parse") {
     }
   }
 } else {
-  const { checkSources } = await import("../dist/policy/check/pipeline.js");
+  const { checkInputs } = await import("../dist/policy/check/pipeline.js");
   const { defaultParams } = await import("../dist/policy/params/params.js");
   const options = { pssVersion: "latest", params: defaultParams, now: "2026-11-25T00:00:00Z" };
-  const r = await checkSources(read.entries, options, mode === "check-1" ? 1 : undefined);
+  // What `bespoke check` does between its flags and its report: read and check.
+  const r = await checkInputs([dir], load, options, mode === "check-1" ? 1 : undefined);
   objects = r.objects;
   errors = r.errors.length;
   findings = r.findings.length;

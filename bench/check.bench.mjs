@@ -7,7 +7,7 @@
 // and this script runs it on the same files when /tmp/peers/bin/kube-score (or KUBE_SCORE) exists.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -74,9 +74,10 @@ function measure(mode) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const results = { parse: [], check: [] };
+const modes = ["parse", "check-1", "check"];
+const results = Object.fromEntries(modes.map((m) => [m, []]));
 for (let i = 0; i < runs && !process.env.BENCH_ONLY_CORPUS; i++)
-  for (const mode of ["parse", "check"]) results[mode].push(measure(mode));
+  for (const mode of modes) results[mode].push(measure(mode));
 if (process.env.BENCH_ONLY_CORPUS) {
   console.log(dir);
   process.exit(0);
@@ -88,22 +89,25 @@ const summary = (mode) => {
   return {
     objects: rs[0].objects,
     ms,
+    cpuMs: median(rs.map((r) => r.cpuMs)),
     perSec: Math.round((rs[0].objects / ms) * 1000),
     rss,
     findings: rs[0].findings,
   };
 };
 const p = summary("parse");
+const c1 = summary("check-1");
 const c = summary("check");
 console.log(
   `corpus: ${pssFiles} PSS fixture files + ${generated} generated Deployments = ${c.objects} objects (${runs} runs, median)`,
 );
 console.log(
-  `baseline parse only : ${p.ms.toFixed(0)} ms, ${p.perSec} objects/s, peak RSS ${p.rss.toFixed(0)} MiB`,
+  `baseline: read + parse only  : ${p.ms.toFixed(0)} ms, ${p.perSec} objects/s, CPU ${p.cpuMs.toFixed(0)} ms, peak RSS ${p.rss.toFixed(0)} MiB`,
 );
-console.log(
-  `bespoke check (all) : ${c.ms.toFixed(0)} ms, ${c.perSec} objects/s, peak RSS ${c.rss.toFixed(0)} MiB, ${c.findings} findings`,
-);
+const line = (label, r) =>
+  `${label}: ${r.ms.toFixed(0)} ms, ${r.perSec} objects/s, CPU ${r.cpuMs.toFixed(0)} ms, peak RSS ${r.rss.toFixed(0)} MiB, ${r.findings} findings`;
+console.log(line("bespoke check, 1 thread      ", c1));
+console.log(line(`bespoke check (${String(availableParallelism()).padStart(2)} cores)    `, c));
 console.log(`check costs ${(c.ms / p.ms).toFixed(2)}x the parse baseline`);
 
 const kubeScore = process.env.KUBE_SCORE ?? "/tmp/peers/bin/kube-score";

@@ -1,4 +1,4 @@
-/** The `bespoke check` action: the IO edge around readSources → checkSources → a reporter. */
+/** The `bespoke check` action: flags → checkInputs (read, check) → a reporter. */
 import { resolve } from "node:path";
 import type { CliContext } from "../../cli/context.js";
 import type { CheckFlags } from "../../cli/commands/check.js";
@@ -9,10 +9,11 @@ import { atOrAbove } from "../../report/finding.js";
 import { renderReport } from "../../report/index.js";
 import { bespokeVersion } from "../../cli/version.js";
 import { parsePssVersion } from "../pss/index.js";
-import { readSources } from "../load/files.js";
+
 import { loadParams } from "../params/load.js";
 import { defaultParams } from "../params/params.js";
-import { checkSources } from "./pipeline.js";
+import { planCheck } from "./check.js";
+import { checkInputs } from "./pipeline.js";
 
 /** `--now`: a date (start of that day, UTC) or an RFC 3339 time; normalised to whole seconds. */
 export function parseNow(value: string | undefined, fallback: Date): string {
@@ -42,19 +43,20 @@ export async function runCheckCommand(
   if (!pss.ok) throw new BespokeInputError([pss.diagnostic]);
   const now = parseNow(flags.now, ctx.now());
   const params = flags.params ? await loadParams(resolve(ctx.cwd, flags.params)) : defaultParams;
-  const read = await readSources(paths, {
-    readStdin: ctx.readStdin,
-    kustomize: flags.kustomize === true,
-    cwd: ctx.cwd,
-  });
-  const result = await checkSources(read.entries, {
+  const options = {
     pssVersion: pss.version,
     params,
     now,
     ...(flags.rules !== undefined ? { rules: flags.rules } : {}),
-  });
-  const usage = result.errors.filter((e) => e.code === Codes.checkNoRulesMatch);
+  };
+  // A --rules glob that matches nothing is a usage error: say so before reading anything.
+  const usage = planCheck(options, false).errors.filter((e) => e.code === Codes.checkNoRulesMatch);
   if (usage.length) throw new BespokeInputError(usage);
+  const result = await checkInputs(
+    paths,
+    { readStdin: ctx.readStdin, kustomize: flags.kustomize === true, cwd: ctx.cwd },
+    options,
+  );
   const errors = result.errors;
   const report = {
     tool: { name: "bespoke", version: bespokeVersion() },
@@ -62,7 +64,7 @@ export async function runCheckCommand(
     rules: result.rules,
     findings: result.findings,
     errors,
-    inputs: read.inputs,
+    inputs: result.inputs,
   };
   ctx.stdout(renderReport(report, flags.output, ctx.style));
   // Machine formats carry the errors inside; say them on stderr too so a CI log shows why.

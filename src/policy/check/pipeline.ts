@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../../core/diagnostics.js";
 import { compareFindings, type Finding, type RuleMeta } from "../../report/finding.js";
-import type { Source, SourceEntry } from "../load/files.js";
+import { readSources, type LoadOptions, type Source, type SourceEntry } from "../load/files.js";
 import { parseManifests, type LoadedObject } from "../load/parse.js";
 import type { KubeObject } from "../vap/types.js";
 import { namespacesOf, offlineFindings, planCheck, type CheckOptions, type CheckPlan } from "./check.js";
@@ -259,26 +259,41 @@ class WorkerRunner implements ChunkRunner {
   }
 }
 
+/** Worker threads started before the input is read, so they compile while it is. */
+export interface WorkerPool {
+  readonly workers: readonly ChunkRunner[];
+  close(): Promise<void>;
+}
+
+export function startWorkers(options: CheckOptions, count: number): WorkerPool {
+  const workers = Array.from({ length: count }, () => new WorkerRunner(options));
+  return { workers, close: () => Promise.all(workers.map((w) => w.close())).then(() => undefined) };
+}
+
 /**
  * The check of what `readSources` gave. Small inputs (or one core) are checked on the calling
- * thread. Large ones go to one worker per core, which compile the policies while this thread finds
- * the Namespaces; this thread then only hands out chunks and merges, so its heap holds little
- * more than the texts and the findings.
+ * thread. Large ones go to one worker per core (from `pool` when given: started while the input
+ * was read), which compile the policies while this thread finds the Namespaces; this thread then
+ * only hands out chunks and merges, so its heap holds little more than the texts and findings.
  */
 export async function checkSources(
   entries: readonly SourceEntry[],
   options: CheckOptions,
   threads?: number,
+  pool?: WorkerPool,
 ): Promise<SourcesCheckResult> {
   const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
   const chars = sources.reduce((n, s) => n + s.text.length, 0);
   const count = workersAvailable() ? workersFor(chars, threads) : 0;
   if (count === 0) {
+    void pool?.close();
     const namespaces = namespacesIn(sources);
     const plan = planCheck(options);
     return runSources([localRunner(plan, namespaces, options.now)], entries, plan, namespaces, options.now);
   }
-  const workers = Array.from({ length: count }, () => new WorkerRunner(options));
+  const own = pool && pool.workers.length >= count ? pool : startWorkers(options, count);
+  if (own !== pool) void pool?.close();
+  const workers = own.workers.slice(0, count) as WorkerRunner[];
   try {
     const namespaces = namespacesIn(sources);
     for (const w of workers) w.setNamespaces([...namespaces.values()]);
@@ -286,9 +301,29 @@ export async function checkSources(
     const plan = planCheck(options, false);
     const compileErrors = await (workers[0] as WorkerRunner).ready;
     const withErrors: CheckPlan = { ...plan, compileErrors, errors: [...plan.errors, ...compileErrors] };
-    const close = () => Promise.all(workers.map((w) => w.close())).then(() => undefined);
-    return await runSources(workers, entries, withErrors, namespaces, options.now, chunkChars, close);
+    return await runSources(workers, entries, withErrors, namespaces, options.now, chunkChars, own.close);
   } finally {
-    await Promise.all(workers.map((w) => w.close()));
+    await own.close();
+  }
+}
+
+/**
+ * Reads the inputs and checks them: what `bespoke check` does between its flags and its report.
+ * Where the check may use workers, they start before reading, so their start-up (loading modules,
+ * compiling the policies) overlaps it; a small input then sends them away unused.
+ */
+export async function checkInputs(
+  paths: readonly string[],
+  load: LoadOptions,
+  options: CheckOptions,
+  threads?: number,
+): Promise<SourcesCheckResult & { readonly inputs: readonly string[] }> {
+  const speculative = workersAvailable() ? workersFor(Number.POSITIVE_INFINITY, threads) : 0;
+  const pool = speculative > 0 ? startWorkers(options, speculative) : undefined;
+  try {
+    const read = await readSources(paths, load);
+    return { ...(await checkSources(read.entries, options, threads, pool)), inputs: read.inputs };
+  } finally {
+    await pool?.close();
   }
 }
