@@ -23,6 +23,7 @@ import {
 import type { LoadedObject } from "../load/parse.js";
 import { selectRules } from "./rule-select.js";
 import { exemptionFor } from "./exceptions.js";
+import { exceptionPrefix } from "../exceptions/annotation.js";
 import { arraySink, type FindingSink } from "./finding-table.js";
 
 export interface CheckOptions {
@@ -151,33 +152,50 @@ function findingObject(o: KubeObject, container?: string): NonNullable<Finding["
   };
 }
 
-/** Path of the named container inside the object, for its line and column. */
-function containerPath(o: KubeObject, name: string): (string | number)[] | undefined {
+/**
+ * Where each container of the object is (the first of a name, init containers first), for the
+ * line and column of container findings. Built once per object that has such findings.
+ */
+function containerPaths(o: KubeObject): Map<string, (string | number)[]> {
+  const paths = new Map<string, (string | number)[]>();
   for (const p of podSpecsOf(o)) {
     for (const field of ["initContainers", "containers", "ephemeralContainers"]) {
       const list = p.podSpec[field];
       if (!Array.isArray(list)) continue;
-      const i = list.findIndex((c: unknown) => (c as { name?: unknown } | null)?.name === name);
-      if (i >= 0) return [...p.path, "spec", field, i];
+      list.forEach((c: unknown, i) => {
+        const name = (c as { name?: unknown } | null)?.name;
+        if (typeof name === "string" && !paths.has(name)) paths.set(name, [...p.path, "spec", field, i]);
+      });
     }
   }
-  return undefined;
+  return paths;
 }
 
 function fieldPath(
   o: KubeObject,
   field: { readonly scope: "pod" | "object"; readonly path: readonly (string | number)[] } | undefined,
-): (string | number)[] | undefined {
+): readonly (string | number)[] | undefined {
   if (!field) return undefined;
-  if (field.scope === "object") return [...field.path];
+  if (field.scope === "object") return field.path;
   const pod = podSpecsOf(o)[0];
   return pod ? [...pod.path, "spec", ...field.path] : undefined;
+}
+
+/** Whether any exception annotation sits on the object, its pod template or its namespace. */
+function mayBeExcepted(o: KubeObject, namespace: KubeObject | undefined): boolean {
+  const has = (meta: unknown): boolean => {
+    const a = (meta as { annotations?: unknown } | undefined)?.annotations;
+    if (typeof a !== "object" || a === null) return false;
+    for (const k in a) if (k.startsWith(exceptionPrefix)) return true;
+    return false;
+  };
+  return has(o.metadata) || has(namespace?.metadata) || podSpecsOf(o).some((p) => has(p.podMetadata));
 }
 
 function at(lo: LoadedObject, path: readonly (string | number)[] | undefined): { line: number; col: number } {
   // The field itself may be missing (e.g. "must set X"): point at its nearest present parent.
   for (let n = path?.length ?? 0; path && n > 0; n--) {
-    const p = lo.locate(path.slice(0, n));
+    const p = lo.locate(n === path.length ? path : path.slice(0, n));
     if (p) return p;
   }
   return { line: lo.line, col: lo.col };
@@ -233,23 +251,29 @@ export function objectFindings(
     namespaceObject,
     userInfo: { username: "bespoke-check", groups: ["system:authenticated"] },
   });
+  let containers: Map<string, (string | number)[]> | undefined;
   for (const d of verdict.denials) {
     const ruleId = d.policy.startsWith(policyNamePrefix) ? d.policy.slice(policyNamePrefix.length) : d.policy;
     const key = `${policyName(ruleId)}/containers`;
-    const containers = verdict.auditAnnotations.find((a) => a.key === key)?.value;
-    if (containers && d.validationIndex >= 0) {
-      for (const c of containers.split(","))
-        out.push({ ruleId, message: d.validationMessage, path: containerPath(obj, c), container: c });
+    const names = verdict.auditAnnotations.find((a) => a.key === key)?.value;
+    if (names && d.validationIndex >= 0) {
+      containers ??= containerPaths(obj);
+      for (const c of names.split(","))
+        out.push({ ruleId, message: d.validationMessage, path: containers.get(c), container: c });
     } else {
       out.push({ ruleId, message: d.validationMessage, path: fieldPath(obj, plan.fields.get(ruleId)) });
     }
   }
   if (plan.pss.size > 0 && podSpecsOf(obj).length > 0) {
     const nsObj = namespaceObject ?? undefined;
+    // Most objects carry no exception at all; only the others need each violation's exemption.
+    const excepted = mayBeExcepted(obj, nsObj);
     for (const v of evaluateWorkload(obj, { level: "restricted", version: plan.pssVersion })) {
       if (!plan.pss.has(v.ruleId)) continue;
-      const ex = exemptionFor(v.ruleId, obj, nsObj, now);
-      if (ex.all || (v.container !== undefined && ex.containers.has(v.container))) continue;
+      if (excepted) {
+        const ex = exemptionFor(v.ruleId, obj, nsObj, now);
+        if (ex.all || (v.container !== undefined && ex.containers.has(v.container))) continue;
+      }
       out.push({ ruleId: v.ruleId, message: v.message, path: v.path, container: v.container });
     }
   }
