@@ -232,3 +232,40 @@ describe("auditAnnotations option", () => {
     expect(set.admit({ object: deployment(9) }).allowed).toBe(true);
   });
 });
+
+describe("runtime cost", () => {
+  // Costs (see cost.ts): the variable ≈ 816k units (450² comparisons), each validation ≈ 240k of
+  // its own (200² sums). The variable is evaluated inside validations[0] with a meter of its own
+  // and charged to the policy's 10M budget once, so the budget runs out at validations[37]; if
+  // its cost were also counted in the reading expression, validations[0] alone would pass the
+  // 1M per-expression limit.
+  const set = compilePolicySet({
+    policies: [
+      policy({
+        variables: [
+          {
+            name: "pairs",
+            expression: "object.spec.items.map(x, object.spec.items.filter(y, y < x).size())",
+          },
+        ],
+        validations: Array.from({ length: 45 }, (_, i) => ({
+          expression: `size(variables.pairs) > ${i} && object.spec.small.all(x, object.spec.small.all(y, x + y >= 0))`,
+        })),
+      }),
+    ],
+    bindings: [binding()],
+  });
+
+  it("charges a lazily evaluated variable to the policy's budget, not to the expression reading it", () => {
+    const object = {
+      ...deployment(1),
+      spec: {
+        items: Array.from({ length: 450 }, (_, i) => i),
+        small: Array.from({ length: 200 }, (_, i) => i),
+      },
+    };
+    expect(set.admit({ object }).errors.map((e) => `${e.where}: ${e.message}`)).toEqual([
+      "validations[37].expression: validation failed due to running out of cost budget, no further validation rules will be run",
+    ]);
+  });
+});

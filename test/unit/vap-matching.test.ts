@@ -118,6 +118,36 @@ describe("VAP matching", () => {
     ).toBe(false);
   });
 
+  it("policies sharing a selector text, and the same policies over several requests", () => {
+    // Selector verdicts are shared within a request and resource-rule verdicts across requests.
+    const selector = { matchExpressions: [{ key: "guard", operator: "DoesNotExist" as const }] };
+    const set = compilePolicySet({
+      policies: [
+        deny("a", { ...allRules, objectSelector: selector }),
+        deny("b", { ...allRules, objectSelector: { ...selector }, namespaceSelector: selector }),
+        deny("c", {
+          resourceRules: [
+            { apiGroups: [""], apiVersions: ["v1"], resources: ["pods"], operations: ["CREATE"] },
+          ],
+        }),
+      ],
+      bindings: [bind("a"), bind("b"), bind("c")],
+    });
+    const evaluated = (object: KubeObject, ns: Record<string, string> = {}): string[] =>
+      set
+        .admit({
+          object,
+          namespaceObject: { apiVersion: "v1", kind: "Namespace", metadata: { name: "d", labels: ns } },
+        })
+        .evaluated.map((e) => e.policy);
+    expect(evaluated(pod("x"))).toEqual(["a", "b", "c"]);
+    expect(evaluated(pod("x", { guard: "1" }))).toEqual(["c"]);
+    expect(evaluated(pod("x"), { guard: "1" })).toEqual(["a", "c"]);
+    const cm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "d" } };
+    expect(evaluated(cm)).toEqual(["a", "b"]);
+    expect(evaluated(pod("y"))).toEqual(["a", "b", "c"]);
+  });
+
   it("a Namespace is matched by its own labels under namespaceSelector", () => {
     const set = compilePolicySet({
       policies: [

@@ -24,18 +24,28 @@ export class CostLimitError extends Error {
 
 export class CostMeter {
   #spent = 0;
-  readonly limit: number;
+  #limit: number;
   constructor(limit: number = PER_CALL_LIMIT) {
-    this.limit = limit;
+    this.#limit = limit;
+  }
+
+  get limit(): number {
+    return this.#limit;
   }
 
   get spent(): number {
     return this.#spent;
   }
 
+  /** Starts over with a new limit: the engine reuses meters rather than making one per call. */
+  reset(limit: number): void {
+    this.#spent = 0;
+    this.#limit = limit;
+  }
+
   spend(units: number): void {
     this.#spent += units;
-    if (this.#spent > this.limit) throw new CostLimitError(this.limit);
+    if (this.#spent > this.#limit) throw new CostLimitError(this.#limit);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Environment } from "@marcbachmann/cel-js";
-import { charge } from "./cost.js";
+import { registerCostMacro } from "./cost-macro.js";
 import { registerLists } from "./lib/lists.js";
 import { registerRegex } from "./lib/regex.js";
 import { registerSets } from "./lib/sets.js";
@@ -38,22 +38,10 @@ export function kubernetesEnvironment(): Environment {
     },
   });
   for (const name of VAP_VARIABLES) env.registerVariable(name, "dyn");
-  const cost = (range: { length?: number; size?: number } | object | null, k: bigint): unknown => {
-    const size = Array.isArray(range)
-      ? range.length
-      : range instanceof Map
-        ? range.size
-        : range === null
-          ? 0
-          : Object.keys(range).length;
-    charge(size * Number(k));
-    return range;
-  };
-  env.registerFunction(`${COST_FUNCTION}(list<A>, int): list<A>`, cost);
-  env.registerFunction(`${COST_FUNCTION}(map<K, V>, int): map<K, V>`, cost);
-  // Ranges read from the (untyped) request data are dyn anyway; a dyn-only twin skips the
-  // library's generic overload matching at run time, which is measurable on every loop.
-  env.registerFunction(`${COST_FUNCTION}_dyn(dyn, int): dyn`, cost);
+  // Comprehension ranges (see rewrite.ts); those read from the untyped request data get a
+  // dyn-only twin, which needs no overload resolution at all.
+  registerCostMacro(env, COST_FUNCTION, true);
+  registerCostMacro(env, `${COST_FUNCTION}_dyn`, false);
   registerComprehensionHelpers(env);
   registerLiteralHelpers(env);
   // Types first: string() has overloads for net.IP and net.CIDR.

@@ -14,30 +14,58 @@ export interface ToCelOptions {
 }
 
 export function toCel(value: unknown, options: ToCelOptions = {}): unknown {
-  return options.numbers === "double" ? convert(value, false) : convert(value, true);
+  return options.numbers === "double" ? convertDouble(value) : convertInt(value);
 }
 
-function convert(value: unknown, integralAsInt: boolean): unknown {
+// Two copies of one walk, one per number mode, with no per-call closures: every request converts
+// its whole object. Object.keys keeps Object.entries' keys (own, enumerable, string); Array.map
+// keeps holes as holes.
+function convertInt(value: unknown): unknown {
   switch (typeof value) {
-    case "number":
-      return integralAsInt && Number.isSafeInteger(value) ? BigInt(value) : value;
-    case "bigint":
     case "string":
     case "boolean":
+    case "bigint":
       return value;
-    case "undefined":
-      return null;
-    case "object": {
+    case "number":
+      return Number.isSafeInteger(value) ? BigInt(value) : value;
+    case "object":
       if (value === null) return null;
-      if (Array.isArray(value)) return value.map((v) => convert(v, integralAsInt));
+      if (Array.isArray(value)) return value.map(convertInt as (v: unknown) => unknown);
       if (value instanceof Date || value instanceof Uint8Array) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = convert(v, integralAsInt);
-      return out;
-    }
+      return convertObject(value as Record<string, unknown>, convertInt);
     default:
       return null;
   }
+}
+
+function convertDouble(value: unknown): unknown {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "bigint":
+    case "number":
+      return value;
+    case "object":
+      if (value === null) return null;
+      if (Array.isArray(value)) return value.map(convertDouble as (v: unknown) => unknown);
+      if (value instanceof Date || value instanceof Uint8Array) return value;
+      return convertObject(value as Record<string, unknown>, convertDouble);
+    default:
+      return null;
+  }
+}
+
+function convertObject(
+  value: Record<string, unknown>,
+  convert: (v: unknown) => unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out[k] = convert(value[k]);
+  }
+  return out;
 }
 
 /**

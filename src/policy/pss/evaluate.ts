@@ -73,25 +73,54 @@ function requireMinor(version: string): number {
 export const formatWording = (w: Wording): string =>
   w.detail === "" ? w.reason : `${w.reason} (${w.detail})`;
 
+// The checks of the last level and version asked for: every object of a check asks the same.
+let lastChecks: { level: PssLevel; version: string; checks: readonly ActiveCheck[] } | undefined;
+
+function checksFor(options: PssOptions): readonly ActiveCheck[] {
+  const last = lastChecks;
+  if (last !== undefined && last.level === options.level && last.version === options.version)
+    return last.checks;
+  const checks = activeChecks(options.level, requireMinor(options.version));
+  lastChecks = { level: options.level, version: options.version, checks };
+  return checks;
+}
+
 /** One violation per offending field, ordered as upstream orders checks. */
 export function evaluatePodSecurity(podLike: unknown, options: PssOptions): Violation[] {
-  const pod = podView(podLike);
   const violations: Violation[] = [];
-  for (const { check, impl } of activeChecks(options.level, requireMinor(options.version))) {
-    for (const offender of impl.collect(pod)) {
-      if (!offender.derived) violations.push(toViolation(check.meta, impl, offender));
-    }
-  }
+  collectViolations(podLike, options, [], violations);
   return violations;
 }
 
-function toViolation(meta: RuleMeta, impl: CheckImpl, offender: Offender): Violation {
-  return {
-    ruleId: meta.id,
-    message: formatWording(impl.describe([offender])),
-    ...(offender.container !== undefined ? { container: offender.container } : {}),
-    path: [...offender.path],
-  };
+/** evaluatePodSecurity's violations with `prefix` put before each path, appended to `into`. */
+export function collectViolations(
+  podLike: unknown,
+  options: PssOptions,
+  prefix: readonly string[],
+  into: Violation[],
+): void {
+  const pod = podView(podLike);
+  for (const { check, impl } of checksFor(options)) {
+    const offenders = impl.collect(pod);
+    for (let i = 0; i < offenders.length; i++) {
+      const offender = offenders[i] as Offender;
+      if (!offender.derived) into.push(toViolation(check.meta, impl, offender, prefix));
+    }
+  }
+}
+
+function toViolation(
+  meta: RuleMeta,
+  impl: CheckImpl,
+  offender: Offender,
+  prefix: readonly string[],
+): Violation {
+  const message = formatWording(impl.describe([offender]));
+  const path = prefix.length === 0 ? [...offender.path] : [...prefix, ...offender.path];
+  // Same keys in the same order as ever: `container` only when there is one.
+  return offender.container !== undefined
+    ? { ruleId: meta.id, message, container: offender.container, path }
+    : { ruleId: meta.id, message, path };
 }
 
 export interface PssVerdict {

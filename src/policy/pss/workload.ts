@@ -1,6 +1,6 @@
 /** PSS over any workload object: the pod template of a Deployment is checked like a Pod. */
 import { podSpecsOf } from "../workloads/pod-specs.js";
-import { evaluatePodSecurity } from "./evaluate.js";
+import { collectViolations } from "./evaluate.js";
 import type { PssOptions, Violation } from "./evaluate.js";
 
 export interface WorkloadViolation extends Violation {
@@ -9,10 +9,10 @@ export interface WorkloadViolation extends Violation {
 }
 
 export function evaluateWorkload(object: unknown, options: PssOptions): WorkloadViolation[] {
-  return podSpecsOf(object).flatMap(({ podSpec, podMetadata, path }) =>
-    evaluatePodSecurity({ metadata: podMetadata, spec: podSpec }, options).map((v) => ({
-      ...v,
-      path: [...path, ...(v.path ?? [])],
-    })),
-  );
+  const out: Violation[] = [];
+  for (const { podSpec, podMetadata, path } of podSpecsOf(object)) {
+    collectViolations({ metadata: podMetadata, spec: podSpec }, options, path, out);
+  }
+  // collectViolations always sets a path (the prefix and the offender's).
+  return out as WorkloadViolation[];
 }

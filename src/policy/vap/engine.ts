@@ -1,7 +1,7 @@
 import { compileCel, type CelResult, type CompiledExpression } from "../cel/compile.js";
 import { CostMeter, PER_CALL_LIMIT, RUNTIME_BUDGET } from "../cel/cost.js";
 import { toCel } from "../cel/values.js";
-import { matchResources, type MatchTarget } from "./match.js";
+import { compileMatch, matchCompiled, ruleKeyOf, type CompiledMatch, type MatchTarget } from "./match.js";
 import { gvkOf, isClusterScoped, resourceOf } from "./resources.js";
 import { selectorMatches } from "./selectors.js";
 import type {
@@ -48,6 +48,11 @@ interface CompiledPolicy {
   }[];
   auditAnnotations: { key: string; expr: Compiled }[];
   bindings: CompiledBinding[];
+  match: CompiledMatch;
+  /** The `variables` value of every activation of this policy (see lazyVariables). */
+  variablesMap: Map<string, unknown>;
+  /** The evaluation under way (evaluation is synchronous and never reentrant). */
+  current: ParamRun | undefined;
 }
 
 /** A binding with what its denials need precomputed (the same for every request). */
@@ -62,6 +67,7 @@ interface CompiledBinding {
   prefix: string;
   /** paramsFor results by the namespace that selects them (params are static per policy set). */
   params: Map<string, { params: (KubeObject | null)[] } | { error: string }>;
+  match: CompiledMatch;
 }
 
 function compileBinding(policyName: string, binding: ValidatingAdmissionPolicyBinding): CompiledBinding {
@@ -76,6 +82,7 @@ function compileBinding(policyName: string, binding: ValidatingAdmissionPolicyBi
     audit: actions.includes("Audit"),
     prefix: `ValidatingAdmissionPolicy '${policyName}' with binding '${name}' denied request: `,
     params: new Map(),
+    match: compileMatch(binding.spec.matchResources),
   };
 }
 
@@ -112,7 +119,7 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
       if (!c.ok) compileErrors.push({ policy: name, binding: "", where, message: c.error });
       return c;
     };
-    return {
+    const compiled: CompiledPolicy = {
       policy,
       name,
       failurePolicy: spec.failurePolicy ?? "Fail",
@@ -138,7 +145,12 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
         .filter((b) => b.spec.policyName === name)
         .sort(byName)
         .map((b) => compileBinding(name, b)),
+      match: compileMatch(spec.matchConstraints),
+      variablesMap: new Map(),
+      current: undefined,
     };
+    compiled.variablesMap = lazyVariables(compiled);
+    return compiled;
   });
   const params = input.params ?? [];
   const auditWhenFailed = input.auditAnnotations === "whenFailed";
@@ -275,10 +287,12 @@ function admit(
   };
 
   const shared: SharedVariables = new Map();
+  const ruleKey = ruleKeyOf(target);
+  const selectors = new Map<string, boolean>();
   for (const p of policies) {
-    if (!matchResources(p.policy.spec.matchConstraints, target)) continue;
+    if (!matchCompiled(p.match, target, ruleKey, selectors)) continue;
     for (const binding of p.bindings) {
-      if (!matchResources(binding.binding.spec.matchResources, target)) continue;
+      if (!matchCompiled(binding.match, target, ruleKey, selectors)) continue;
       verdict.evaluated.push({ policy: p.name, binding: binding.name });
       evaluateBinding(p, binding, params, target, activationBase, shared, auditWhenFailed, verdict);
     }
@@ -330,6 +344,117 @@ function selectParams(
   return { params: [] };
 }
 
+/** One binding's evaluation of one request: what its failures and errors go into. */
+interface BindingRun {
+  readonly p: CompiledPolicy;
+  readonly binding: CompiledBinding;
+  readonly verdict: AdmissionVerdict;
+  failures: number;
+}
+
+/** One param's evaluation within a binding: its runtime budget, meter and variable values. */
+interface ParamRun {
+  budget: number;
+  readonly cache: Map<string, { result: CelResult; spent: number }>;
+  readonly results: (CelResult | undefined)[];
+  readonly activation: Record<string, unknown>;
+}
+
+function record(b: BindingRun, validationMessage: string, reason: string, validationIndex: number): void {
+  b.failures++;
+  const { p, binding, verdict } = b;
+  const denial: Denial = {
+    policy: p.name,
+    binding: binding.name,
+    message: binding.prefix + validationMessage,
+    validationMessage,
+    reason,
+    validationIndex,
+    actions: binding.actions,
+  };
+  if (binding.deny) verdict.denials.push(denial);
+  if (binding.warn) {
+    verdict.warnings.push(
+      `Validation failed for ValidatingAdmissionPolicy '${p.name}' with binding '${binding.name}': ${validationMessage}`,
+    );
+  }
+  if (binding.audit) verdict.audit.push(denial);
+}
+
+// Evaluation errors under failurePolicy Fail become failures subject to the binding's actions
+// (a Warn-only binding warns); under Ignore they are only reported.
+function error(b: BindingRun, where: string, message: string): void {
+  b.failures++;
+  b.verdict.errors.push({ policy: b.p.name, binding: b.binding.name, where, message });
+  if (b.p.failurePolicy === "Fail") record(b, message, "Invalid", -1);
+}
+
+// Configuration errors (params) deny under Fail whatever the actions, as the apiserver's
+// dispatcher does.
+function configError(b: BindingRun, where: string, message: string): void {
+  const { p, binding, verdict } = b;
+  verdict.errors.push({ policy: p.name, binding: binding.name, where, message });
+  if (p.failurePolicy === "Fail") {
+    verdict.denials.push({
+      policy: p.name,
+      binding: binding.name,
+      message: binding.prefix + message,
+      validationMessage: message,
+      reason: "Invalid",
+      validationIndex: -1,
+      actions: binding.actions,
+    });
+  }
+}
+
+// Meters by nesting depth (a variable is evaluated inside the expression that reads it, with a
+// meter of its own), reused: evaluation is synchronous.
+const meters: CostMeter[] = [];
+let depth = 0;
+
+/** One expression against the param's activation, within what is left of its budget. */
+function run(r: ParamRun, expr: CompiledExpression): CelResult {
+  const meter = (meters[depth] ??= new CostMeter(PER_CALL_LIMIT));
+  meter.reset(Math.min(PER_CALL_LIMIT, Math.max(r.budget, 0)));
+  depth++;
+  try {
+    const result = expr.evaluate(r.activation, meter);
+    r.budget -= meter.spent;
+    return result;
+  } finally {
+    depth--;
+  }
+}
+
+const costExceeded: CelResult = {
+  ok: false,
+  error: "operation cancelled: actual cost limit exceeded",
+  costExceeded: true,
+};
+
+// A shared variable value is charged to this policy's budget as if computed here.
+function variableResult(p: CompiledPolicy, r: ParamRun, i: number): CelResult {
+  const known = r.results[i];
+  if (known !== undefined) return known;
+  const v = p.variables[i];
+  if (v === undefined || !v.expr.ok) {
+    return (r.results[i] = {
+      ok: false,
+      error: `variable '${v?.name ?? i}' failed to compile: ${v?.expr.ok === false ? v.expr.error : ""}`,
+    });
+  }
+  const key = v.defId;
+  const hit = key === undefined ? undefined : r.cache.get(key);
+  if (hit !== undefined) {
+    r.budget -= hit.spent;
+    return (r.results[i] = r.budget < 0 ? { ...costExceeded } : hit.result);
+  }
+  const before = r.budget;
+  const result = run(r, v.expr.expr);
+  if (key !== undefined) r.cache.set(key, { result, spent: before - r.budget });
+  return (r.results[i] = result);
+}
+
 function evaluateBinding(
   p: CompiledPolicy,
   binding: CompiledBinding,
@@ -340,182 +465,116 @@ function evaluateBinding(
   auditWhenFailed: boolean,
   verdict: AdmissionVerdict,
 ): void {
-  const bindingName = binding.name;
-  const { actions, prefix } = binding;
-  let failures = 0;
-
-  const record = (validationMessage: string, reason: string, validationIndex: number): void => {
-    failures++;
-    const denial: Denial = {
-      policy: p.name,
-      binding: bindingName,
-      message: prefix + validationMessage,
-      validationMessage,
-      reason,
-      validationIndex,
-      actions,
-    };
-    if (binding.deny) verdict.denials.push(denial);
-    if (binding.warn) {
-      verdict.warnings.push(
-        `Validation failed for ValidatingAdmissionPolicy '${p.name}' with binding '${bindingName}': ${validationMessage}`,
-      );
-    }
-    if (binding.audit) verdict.audit.push(denial);
-  };
-  // Evaluation errors under failurePolicy Fail become failures subject to the binding's actions
-  // (a Warn-only binding warns); under Ignore they are only reported.
-  const error = (where: string, message: string): void => {
-    failures++;
-    verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
-    if (p.failurePolicy === "Fail") record(message, "Invalid", -1);
-  };
-  // Configuration errors (params) deny under Fail whatever the actions, as the apiserver's
-  // dispatcher does.
-  const configError = (where: string, message: string): void => {
-    verdict.errors.push({ policy: p.name, binding: bindingName, where, message });
-    if (p.failurePolicy === "Fail") {
-      verdict.denials.push({
-        policy: p.name,
-        binding: bindingName,
-        message: prefix + message,
-        validationMessage: message,
-        reason: "Invalid",
-        validationIndex: -1,
-        actions,
-      });
-    }
-  };
-
+  const b: BindingRun = { p, binding, verdict, failures: 0 };
   const resolved = paramsFor(p, binding, params, target);
   if ("error" in resolved) {
-    configError("paramRef", `failed to configure binding: ${resolved.error}`);
+    configError(b, "paramRef", `failed to configure binding: ${resolved.error}`);
     return;
   }
   for (const param of resolved.params) {
-    let budget = RUNTIME_BUDGET;
-    const run = (expr: CompiledExpression, activation: Record<string, unknown>): CelResult => {
-      const meter = new CostMeter(Math.min(PER_CALL_LIMIT, Math.max(budget, 0)));
-      const r = expr.evaluate(activation, meter);
-      budget -= meter.spent;
-      return r;
+    let cache = shared.get(param);
+    if (cache === undefined) shared.set(param, (cache = new Map()));
+    const base = activationBase();
+    const r: ParamRun = {
+      budget: RUNTIME_BUDGET,
+      cache,
+      results: [],
+      activation: {
+        object: base.object,
+        oldObject: base.oldObject,
+        namespaceObject: base.namespaceObject,
+        request: base.request,
+        authorizer: base.authorizer,
+        params: celParams(param),
+        variables: p.variablesMap,
+      },
     };
-    let sharedForParam = shared.get(param);
-    if (sharedForParam === undefined) shared.set(param, (sharedForParam = new Map()));
-    const cache = sharedForParam;
-    const results: (CelResult | undefined)[] = [];
-    // A shared variable value is charged to this policy's budget as if computed here.
-    const variableResult = (i: number): CelResult => {
-      const known = results[i];
-      if (known !== undefined) return known;
-      const v = p.variables[i];
-      if (v === undefined || !v.expr.ok) {
-        return (results[i] = {
-          ok: false,
-          error: `variable '${v?.name ?? i}' failed to compile: ${v?.expr.ok === false ? v.expr.error : ""}`,
-        });
-      }
-      const key = v.defId;
-      const hit = key === undefined ? undefined : cache.get(key);
-      if (hit !== undefined) {
-        budget -= hit.spent;
-        return (results[i] =
-          budget < 0
-            ? { ok: false, error: "operation cancelled: actual cost limit exceeded", costExceeded: true }
-            : hit.result);
-      }
-      const before = budget;
-      const result = run(v.expr.expr, activation);
-      if (key !== undefined) cache.set(key, { result, spent: before - budget });
-      return (results[i] = result);
-    };
-    const failuresBefore = failures;
-    const b = activationBase();
-    const activation: Record<string, unknown> = {
-      object: b.object,
-      oldObject: b.oldObject,
-      namespaceObject: b.namespaceObject,
-      request: b.request,
-      authorizer: b.authorizer,
-      params: celParams(param),
-      variables: undefined,
-    };
-    activation.variables = lazyVariables(p, variableResult);
-
-    // matchConditions: any false skips the policy; errors count only if none is false.
-    let conditionError: string | undefined;
-    let skip = false;
-    for (const [i, m] of p.matchConditions.entries()) {
-      if (!m.expr.ok) {
-        conditionError ??= `matchConditions[${i}] '${m.name}': compilation failed: ${m.expr.error}`;
-        continue;
-      }
-      const r = run(m.expr.expr, activation);
-      if (!r.ok) conditionError ??= `failed to evaluate matchCondition '${m.name}': ${r.error}`;
-      else if (r.value !== true) {
-        if (r.value !== false) conditionError ??= `matchCondition '${m.name}' did not return a bool`;
-        else {
-          skip = true;
-          break;
-        }
-      }
-    }
-    if (skip) continue;
-    if (conditionError !== undefined) {
-      error("matchConditions", conditionError);
-      continue;
-    }
-
-    for (const [i, v] of p.validations.entries()) {
-      if (!v.expr.ok) {
-        error(`validations[${i}].expression`, `compilation error: ${v.expr.error}`);
-        continue;
-      }
-      const r = run(v.expr.expr, activation);
-      if (!r.ok) {
-        if (r.costExceeded === true || budget <= 0) {
-          error(
-            `validations[${i}].expression`,
-            "validation failed due to running out of cost budget, no further validation rules will be run",
-          );
-          break;
-        }
-        error(`validations[${i}].expression`, `expression '${v.expression}' resulted in error: ${r.error}`);
-        continue;
-      }
-      if (r.value === true) continue;
-      if (r.value !== false) {
-        error(`validations[${i}].expression`, `expression '${v.expression}' resulted in a non-bool value`);
-        continue;
-      }
-      record(failureMessage(v, run, activation), v.reason, i);
-    }
-    if (auditWhenFailed && failures === failuresBefore) continue;
-
-    for (const a of p.auditAnnotations) {
-      if (!a.expr.ok) continue;
-      const r = run(a.expr.expr, activation);
-      if (r.ok && typeof r.value === "string" && r.value !== "") {
-        verdict.auditAnnotations.push({
-          key: `${p.name}/${a.key}`,
-          value: r.value,
-        } satisfies AuditAnnotationValue);
-      } else if (!r.ok) error(`auditAnnotations '${a.key}'`, r.error);
+    p.current = r;
+    try {
+      evaluateParam(b, r, auditWhenFailed);
+    } finally {
+      p.current = undefined;
     }
   }
 }
 
+function evaluateParam(b: BindingRun, r: ParamRun, auditWhenFailed: boolean): void {
+  const { p, verdict } = b;
+  const failuresBefore = b.failures;
+
+  // matchConditions: any false skips the policy; errors count only if none is false.
+  let conditionError: string | undefined;
+  const conditions = p.matchConditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const m = conditions[i] as (typeof conditions)[number];
+    if (!m.expr.ok) {
+      conditionError ??= `matchConditions[${i}] '${m.name}': compilation failed: ${m.expr.error}`;
+      continue;
+    }
+    const c = run(r, m.expr.expr);
+    if (!c.ok) conditionError ??= `failed to evaluate matchCondition '${m.name}': ${c.error}`;
+    else if (c.value !== true) {
+      if (c.value !== false) conditionError ??= `matchCondition '${m.name}' did not return a bool`;
+      else return;
+    }
+  }
+  if (conditionError !== undefined) {
+    error(b, "matchConditions", conditionError);
+    return;
+  }
+
+  const validations = p.validations;
+  for (let i = 0; i < validations.length; i++) {
+    const v = validations[i] as (typeof validations)[number];
+    if (!v.expr.ok) {
+      error(b, `validations[${i}].expression`, `compilation error: ${v.expr.error}`);
+      continue;
+    }
+    const res = run(r, v.expr.expr);
+    if (!res.ok) {
+      if (res.costExceeded === true || r.budget <= 0) {
+        error(
+          b,
+          `validations[${i}].expression`,
+          "validation failed due to running out of cost budget, no further validation rules will be run",
+        );
+        break;
+      }
+      error(
+        b,
+        `validations[${i}].expression`,
+        `expression '${v.expression}' resulted in error: ${res.error}`,
+      );
+      continue;
+    }
+    if (res.value === true) continue;
+    if (res.value !== false) {
+      error(b, `validations[${i}].expression`, `expression '${v.expression}' resulted in a non-bool value`);
+      continue;
+    }
+    record(b, failureMessage(v, r), v.reason, i);
+  }
+  if (auditWhenFailed && b.failures === failuresBefore) return;
+
+  for (const a of p.auditAnnotations) {
+    if (!a.expr.ok) continue;
+    const res = run(r, a.expr.expr);
+    if (res.ok && typeof res.value === "string" && res.value !== "") {
+      verdict.auditAnnotations.push({
+        key: `${p.name}/${a.key}`,
+        value: res.value,
+      } satisfies AuditAnnotationValue);
+    } else if (!res.ok) error(b, `auditAnnotations '${a.key}'`, res.error);
+  }
+}
+
 /** messageExpression if it yields a usable string, else message, else `failed expression: …`. */
-function failureMessage(
-  v: CompiledPolicy["validations"][number],
-  run: (e: CompiledExpression, a: Record<string, unknown>) => CelResult,
-  activation: Record<string, unknown>,
-): string {
+function failureMessage(v: CompiledPolicy["validations"][number], r: ParamRun): string {
   if (v.message?.ok === true) {
-    const r = run(v.message.expr, activation);
-    if (r.ok && typeof r.value === "string") {
-      const m = r.value.trim();
-      if (m !== "" && !m.includes("\n") && m.length <= 5120) return m;
+    const m = run(r, v.message.expr);
+    if (m.ok && typeof m.value === "string") {
+      const text = m.value.trim();
+      if (text !== "" && !text.includes("\n") && text.length <= 5120) return text;
     }
   }
   if (v.staticMessage !== "") return v.staticMessage;
@@ -525,17 +584,18 @@ function failureMessage(
 /**
  * `variables` evaluate on first access and are then kept, like the apiserver's lazy variable
  * activation; an erroring variable errors the expression that reads it. It is a Map whose `get`
- * does the work: the library reads Map fields through `get`, and one Map with two closures costs
- * far less per evaluation than an object with a getter per variable.
+ * does the work (the library reads Map fields through `get`), made once per policy: it reads the
+ * policy's evaluation under way, so a request allocates no accessor per policy.
  */
-function lazyVariables(p: CompiledPolicy, variableResult: (i: number) => CelResult): Map<string, unknown> {
+function lazyVariables(p: CompiledPolicy): Map<string, unknown> {
   const vars = new Map<string, unknown>();
   const get = (name: string): unknown => {
     const i = p.variableIndex.get(name);
-    if (i === undefined) return undefined;
-    const r = variableResult(i);
-    if (!r.ok) throw new Error(r.error);
-    return r.value;
+    const r = p.current;
+    if (i === undefined || r === undefined) return undefined;
+    const result = variableResult(p, r, i);
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
   };
   const has = (name: string): boolean => p.variableIndex.has(name);
   return Object.assign(vars, { get, has });
