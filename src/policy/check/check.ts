@@ -309,15 +309,15 @@ export function placeFindings(
     let identity = identities.get(r.container);
     if (identity === undefined)
       identities.set(r.container, (identity = findingObject(lo.object, r.container)));
-    into.add({
-      ruleId: r.ruleId,
-      severity: plan.severity.get(r.ruleId) ?? "error",
-      message: r.message,
-      file: lo.file,
-      line: position.line,
-      col: position.col,
-      object: identity,
-    });
+    into.add(
+      r.ruleId,
+      plan.severity.get(r.ruleId) ?? "error",
+      r.message,
+      lo.file,
+      position.line,
+      position.col,
+      identity,
+    );
   }
 }
 

@@ -3,7 +3,7 @@
  * main thread. A check can have hundreds of thousands of findings that repeat a few hundred
  * messages and identities, so rows of indices are cheap to send between threads (one typed array
  * and a short list of strings) and, unpacked with an Interner, cheap to keep. Every check finding
- * names its object, so every unpacked finding has one.
+ * has a line, a column and an object.
  */
 import type { Finding, FindingObject, Severity } from "../../report/finding.js";
 
@@ -18,13 +18,27 @@ export interface FindingTable {
   readonly identities: readonly number[];
 }
 
-/** Where placed findings go: an array (the in-memory check) or a table (a runner's chunk). */
+/**
+ * Where placed findings go: an array (the in-memory check) or a table (a runner's chunk). Fields,
+ * not a Finding, so a table never builds the object it is about to flatten.
+ */
 export interface FindingSink {
-  add(f: Finding): void;
+  add(
+    ruleId: string,
+    severity: Severity,
+    message: string,
+    file: string,
+    line: number,
+    col: number,
+    object: FindingObject,
+  ): void;
 }
 
 export function arraySink(into: Finding[]): FindingSink {
-  return { add: (f) => void into.push(f) };
+  return {
+    add: (ruleId, severity, message, file, line, col, object) =>
+      void into.push({ ruleId, severity, message, file, line, col, object }),
+  };
 }
 
 export class FindingTableBuilder implements FindingSink {
@@ -33,7 +47,7 @@ export class FindingTableBuilder implements FindingSink {
   private rows = new Int32Array(width * 64);
   private length = 0;
   // Findings of one object (and container) share their identity object; placeFindings does that.
-  private readonly identityIndex = new Map<FindingObject | undefined, number>();
+  private readonly identityIndex = new Map<FindingObject, number>();
   private readonly identities: number[] = [];
 
   private id(s: string | undefined): number {
@@ -47,7 +61,15 @@ export class FindingTableBuilder implements FindingSink {
     return i;
   }
 
-  add(f: Finding): void {
+  add(
+    ruleId: string,
+    severity: Severity,
+    message: string,
+    file: string,
+    line: number,
+    col: number,
+    object: FindingObject,
+  ): void {
     if (this.length + width > this.rows.length) {
       const bigger = new Int32Array(this.rows.length * 2);
       bigger.set(this.rows);
@@ -55,26 +77,26 @@ export class FindingTableBuilder implements FindingSink {
     }
     const r = this.rows;
     const o = this.length;
-    r[o] = this.id(f.ruleId);
-    r[o + 1] = this.id(f.severity);
-    r[o + 2] = this.id(f.message);
-    r[o + 3] = this.id(f.file);
-    r[o + 4] = f.line ?? none;
-    r[o + 5] = f.col ?? none;
-    r[o + 6] = this.identity(f.object);
+    r[o] = this.id(ruleId);
+    r[o + 1] = this.id(severity);
+    r[o + 2] = this.id(message);
+    r[o + 3] = this.id(file);
+    r[o + 4] = line;
+    r[o + 5] = col;
+    r[o + 6] = this.identity(object);
     this.length += width;
   }
 
-  private identity(o: FindingObject | undefined): number {
+  private identity(o: FindingObject): number {
     let i = this.identityIndex.get(o);
     if (i === undefined) {
       i = this.identities.length / identityWidth;
       this.identities.push(
-        this.id(o?.apiVersion),
-        this.id(o?.kind),
-        this.id(o?.namespace),
-        this.id(o?.name),
-        this.id(o?.container),
+        this.id(o.apiVersion),
+        this.id(o.kind),
+        this.id(o.namespace),
+        this.id(o.name),
+        this.id(o.container),
       );
       this.identityIndex.set(o, i);
     }
@@ -133,8 +155,8 @@ export function unpackFindings(table: FindingTable, interner: Interner, into: Fi
       severity: str(r[o + 1] as number) as Severity,
       message: str(r[o + 2] as number) as string,
       file: str(r[o + 3] as number) as string,
-      ...(line !== none ? { line } : {}),
-      ...(col !== none ? { col } : {}),
+      line,
+      col,
       object,
     });
   }
