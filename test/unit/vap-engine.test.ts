@@ -169,6 +169,60 @@ describe("VAP engine", () => {
     expect(missingDeny.admit({ object: deployment(1) }).allowed).toBe(false);
   });
 
+  it("shares a variable definition across policies and params only where its value cannot differ", () => {
+    // Same variable text in three policies: two with different params, one without. `limit` reads
+    // params (one value per param), `r` does not (one value per request); each policy must still
+    // see its own param's value.
+    const cm = (name: string, max: string) => ({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name, namespace: "shop" },
+      data: { max },
+    });
+    const vars = [
+      { name: "r", expression: "object.spec.replicas" },
+      { name: "limit", expression: "int(params.data.max)" },
+    ];
+    const withParams = (name: string) =>
+      policy(
+        {
+          paramKind: { apiVersion: "v1", kind: "ConfigMap" },
+          variables: vars,
+          validations: [
+            {
+              expression: "variables.r <= variables.limit",
+              messageExpression: "'over ' + string(variables.limit)",
+            },
+          ],
+        },
+        name,
+      );
+    const s = compilePolicySet({
+      policies: [
+        withParams("low"),
+        withParams("high"),
+        policy(
+          {
+            variables: [vars[0] as (typeof vars)[0]],
+            validations: [{ expression: "variables.r != 7", message: "seven" }],
+          },
+          "plain",
+        ),
+      ],
+      bindings: [
+        binding({ paramRef: { name: "low-max" } }, "low", "low"),
+        binding({ paramRef: { name: "high-max" } }, "high", "high"),
+        binding({}, "plain", "plain"),
+      ],
+      params: [cm("low-max", "3"), cm("high-max", "6")],
+    });
+    const denied = (replicas: number) =>
+      s.admit({ object: deployment(replicas) }).denials.map((d) => `${d.policy}: ${d.validationMessage}`);
+    expect(denied(2)).toEqual([]);
+    expect(denied(4)).toEqual(["low: over 3"]);
+    expect(denied(7)).toEqual(["high: over 6", "low: over 3", "plain: seven"]);
+  });
+
   it("matches namespaceSelector and objectSelector, and Warn does not deny", () => {
     const s = compilePolicySet({
       policies: [policy({ validations: [{ expression: "false", message: "no" }] })],

@@ -37,6 +37,8 @@ interface CompiledPolicy {
     cacheKey: string | undefined;
     /** Short interned id of cacheKey: cache lookups hash a few characters, not the texts. */
     defId: string | undefined;
+    /** Neither it nor what it reads mentions `params`: one value serves every param. */
+    paramFree: boolean;
   }[];
   variableIndex: Map<string, number>;
   validations: {
@@ -160,7 +162,8 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
 /**
  * Variables compile once; each also gets a cache key naming everything its value depends on (its
  * text and, recursively, the variables it reads), so policies that share a variable definition
- * (the library's `podSpec`, `containers`, …) compute it once per request and param.
+ * (the library's `podSpec`, `containers`, …) compute it once per request and param, or once per
+ * request when no part of it reads `params`.
  */
 function compileVariables(
   defs: readonly { name: string; expression: string }[],
@@ -182,11 +185,16 @@ function compileVariables(
         cacheKey === undefined || depKey === undefined ? undefined : `${cacheKey}\u0000${dep.name}=${depKey}`;
     }
     variableIndex.set(v.name, i);
+    const paramFree =
+      cacheKey !== undefined &&
+      !/\bparams\b/.test(v.expression) &&
+      deps.every((d) => variables[d.index]?.paramFree === true);
     variables.push({
       name: v.name,
       expr: note(i, compile(v.expression)),
       cacheKey,
       defId: cacheKey === undefined ? undefined : intern(cacheKey),
+      paramFree,
     });
   });
   return { variables, variableIndex };
@@ -217,6 +225,8 @@ interface ActivationBase {
 }
 
 type SharedVariables = Map<KubeObject | null, Map<string, { result: CelResult; spent: number }>>;
+/** The SharedVariables key of param-free variables (no real param is this object). */
+const anyParam: KubeObject = {};
 
 function labelsOf(o: KubeObject | null | undefined): Record<string, string> | undefined {
   return o?.metadata?.labels;
@@ -356,6 +366,8 @@ interface BindingRun {
 interface ParamRun {
   budget: number;
   readonly cache: Map<string, { result: CelResult; spent: number }>;
+  /** For param-free variables: shared by every param of the request. */
+  readonly anyParamCache: Map<string, { result: CelResult; spent: number }>;
   readonly results: (CelResult | undefined)[];
   readonly activation: Record<string, unknown>;
 }
@@ -444,14 +456,15 @@ function variableResult(p: CompiledPolicy, r: ParamRun, i: number): CelResult {
     });
   }
   const key = v.defId;
-  const hit = key === undefined ? undefined : r.cache.get(key);
+  const cache = v.paramFree ? r.anyParamCache : r.cache;
+  const hit = key === undefined ? undefined : cache.get(key);
   if (hit !== undefined) {
     r.budget -= hit.spent;
     return (r.results[i] = r.budget < 0 ? { ...costExceeded } : hit.result);
   }
   const before = r.budget;
   const result = run(r, v.expr.expr);
-  if (key !== undefined) r.cache.set(key, { result, spent: before - r.budget });
+  if (key !== undefined) cache.set(key, { result, spent: before - r.budget });
   return (r.results[i] = result);
 }
 
@@ -474,10 +487,13 @@ function evaluateBinding(
   for (const param of resolved.params) {
     let cache = shared.get(param);
     if (cache === undefined) shared.set(param, (cache = new Map()));
+    let anyParamCache = shared.get(anyParam);
+    if (anyParamCache === undefined) shared.set(anyParam, (anyParamCache = new Map()));
     const base = activationBase();
     const r: ParamRun = {
       budget: RUNTIME_BUDGET,
       cache,
+      anyParamCache,
       results: [],
       activation: {
         object: base.object,
