@@ -1,7 +1,7 @@
 // One measured run in a fresh process (so peak RSS is this run's): `node bench/check-run.mjs MODE DIR`.
 // MODE "parse" reads and parses every file only (the baseline); "check" runs every rule as `bespoke check`
-// does (worker threads on every core when the input is large enough); "check-1" runs every rule on
-// this one thread.
+// does (worker threads on every core when the input is large enough); "check-N" asks for N threads
+// (1: this thread only; N >= 2: N workers whatever the input's size).
 import { performance } from "node:perf_hooks";
 
 const [mode, dir] = process.argv.slice(2);
@@ -27,7 +27,8 @@ if (mode === "parse") {
   const { defaultParams } = await import("../dist/policy/params/params.js");
   const options = { pssVersion: "latest", params: defaultParams, now: "2026-11-25T00:00:00Z" };
   // What `bespoke check` does between its flags and its report: read and check.
-  const r = await checkInputs([dir], load, options, mode === "check-1" ? 1 : undefined);
+  const threads = /^check-\d+$/.test(mode) ? Number(mode.slice("check-".length)) : undefined;
+  const r = await checkInputs([dir], load, options, threads);
   objects = r.objects;
   errors = r.errors.length;
   findings = r.findings.length;

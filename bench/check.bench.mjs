@@ -74,7 +74,8 @@ function measure(mode) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const modes = ["parse", "check-1", "check"];
+const cores = availableParallelism();
+const modes = ["parse", "check-1", "check", ...(cores > 1 ? [`check-${cores}`] : [])];
 const results = Object.fromEntries(modes.map((m) => [m, []]));
 for (let i = 0; i < runs && !process.env.BENCH_ONLY_CORPUS; i++)
   for (const mode of modes) results[mode].push(measure(mode));
@@ -98,6 +99,7 @@ const summary = (mode) => {
 const p = summary("parse");
 const c1 = summary("check-1");
 const c = summary("check");
+const cn = cores > 1 ? summary(`check-${cores}`) : undefined;
 console.log(
   `corpus: ${pssFiles} PSS fixture files + ${generated} generated Deployments = ${c.objects} objects (${runs} runs, median)`,
 );
@@ -107,7 +109,8 @@ console.log(
 const line = (label, r) =>
   `${label}: ${r.ms.toFixed(0)} ms, ${r.perSec} objects/s, CPU ${r.cpuMs.toFixed(0)} ms, peak RSS ${r.rss.toFixed(0)} MiB, ${r.findings} findings`;
 console.log(line("bespoke check, 1 thread      ", c1));
-console.log(line(`bespoke check (${String(availableParallelism()).padStart(2)} cores)    `, c));
+console.log(line("bespoke check (default)      ", c));
+if (cn) console.log(line(`bespoke check, ${String(cores).padStart(2)} workers    `, cn));
 console.log(`check costs ${(c.ms / p.ms).toFixed(2)}x the parse baseline`);
 
 const kubeScore = process.env.KUBE_SCORE ?? "/tmp/peers/bin/kube-score";

@@ -14,6 +14,7 @@ import {
   localRunner,
   namespacesIn,
   runSources,
+  requestedThreads,
   workersFor,
   type ChunkRunner,
   type SourcesCheckResult,
@@ -151,14 +152,19 @@ describe("check pipeline (sources → runners → merged findings)", () => {
     expect(mayHoldNamespace("kind: Deployment\nmetadata: {namespace: x}\n")).toBe(false);
   });
 
-  it("uses workers only for large inputs on several cores, never more than asked or than cores", () => {
+  it("uses workers only for large inputs on several cores, or when asked, never more than cores or chunks", () => {
     const large = 100 * 1024 * 1024;
+    expect(workersFor(large, undefined, 8)).toBe(8);
+    expect(workersFor(large, undefined, 1)).toBe(0);
+    expect(workersFor(10_000_000, undefined, 8)).toBe(0);
     expect(workersFor(large, 1, 8)).toBe(0);
     expect(workersFor(large, 8, 1)).toBe(0);
-    expect(workersFor(10_000, 8, 8)).toBe(0);
     expect(workersFor(large, 8, 2)).toBe(2);
     expect(workersFor(large, 3, 8)).toBe(3);
-    expect(workersFor(2 * 1024 * 1024, 8, 8)).toBe(8);
+    expect(workersFor(10_000, 8, 8)).toBe(1);
+    expect(workersFor(600 * 1024, 8, 8)).toBe(3);
+    expect(requestedThreads({})).toBeUndefined();
+    expect(requestedThreads({ BESPOKE_CHECK_THREADS: "2" })).toBe(2);
   });
 });
 
@@ -169,7 +175,7 @@ describe("check on worker threads (built CLI)", () => {
     try {
       const objects = compliantObjects();
       const doc = objects.map((o) => stringify(o)).join("---\n");
-      // > 1 MiB of text so the check starts workers, with a few mistakes to report.
+      // Several chunks of text, so both workers (asked for below) check some, with a few mistakes to report.
       for (let f = 0; f < 12; f++) {
         const text = Array.from({ length: 40 }, (_, i) =>
           doc

@@ -54,8 +54,12 @@ export interface SourcesCheckResult {
 
 /** Text per chunk: big enough to amortise a message, small enough to keep both threads busy. */
 export const chunkChars = 256 * 1024;
-/** Below this much text, starting a thread costs more than it saves. */
-export const minCharsForWorkers = 1024 * 1024;
+/**
+ * Below this much text (~25,000 objects), threads cost more than they save on the 2-core bench
+ * machine: each isolate pays ~0.7 s of CPU to start (modules, policy compile, JIT warm-up), and two
+ * busy isolates run ~1.3x slower each (docs/adr/0062-check-streams-sources.md).
+ */
+export const minCharsForWorkers = 16 * 1024 * 1024;
 
 /** Namespaces defined by the inputs, by name; the last of a name wins, as in namespacesOf. */
 export function namespacesIn(sources: readonly Source[]): Map<string, KubeObject> {
@@ -189,18 +193,23 @@ export function workersAvailable(): boolean {
   return workerUrl.protocol === "file:" && existsSync(fileURLToPath(workerUrl));
 }
 
+/** BESPOKE_CHECK_THREADS as a number, when set. */
+export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.BESPOKE_CHECK_THREADS;
+  return v === undefined || v === "" ? undefined : Number(v);
+}
+
 /**
- * Worker threads for a check of this much text: one per core when the input is large enough and
- * the machine has more than one, else none (the calling thread checks). BESPOKE_CHECK_THREADS
- * caps them (1 keeps the check on the calling thread).
+ * Worker threads for a check of this much text. Unasked (`requested` undefined), one per core when
+ * the machine has several and the input is large enough to repay their start, else none (the
+ * calling thread checks). Asked for N ≥ 2, N (at most one per core and one per chunk); asked for 1,
+ * none.
  */
-export function workersFor(
-  chars: number,
-  wanted = Number(process.env.BESPOKE_CHECK_THREADS ?? availableParallelism()),
-  cores = availableParallelism(),
-): number {
-  if (!(wanted > 1) || cores < 2 || chars < minCharsForWorkers) return 0;
-  return Math.max(0, Math.min(Math.floor(wanted), cores, Math.ceil(chars / chunkChars)));
+export function workersFor(chars: number, requested?: number, cores = availableParallelism()): number {
+  const chunks = Math.max(1, Math.ceil(chars / chunkChars));
+  if (requested === undefined) return cores >= 2 && chars >= minCharsForWorkers ? Math.min(cores, chunks) : 0;
+  if (!(requested >= 2) || cores < 2) return 0;
+  return Math.min(Math.floor(requested), cores, chunks);
 }
 
 /** The message that gives a worker the input's Namespaces, before any chunk. */
@@ -284,7 +293,7 @@ export async function checkSources(
 ): Promise<SourcesCheckResult> {
   const sources = entries.flatMap((e) => (e.source ? [e.source] : []));
   const chars = sources.reduce((n, s) => n + s.text.length, 0);
-  const count = workersAvailable() ? workersFor(chars, threads) : 0;
+  const count = workersAvailable() ? workersFor(chars, threads ?? requestedThreads()) : 0;
   if (count === 0) {
     void pool?.close();
     const namespaces = namespacesIn(sources);
@@ -309,8 +318,9 @@ export async function checkSources(
 
 /**
  * Reads the inputs and checks them: what `bespoke check` does between its flags and its report.
- * Where the check may use workers, they start before reading, so their start-up (loading modules,
- * compiling the policies) overlaps it; a small input then sends them away unused.
+ * When threads are asked for (argument or BESPOKE_CHECK_THREADS), the workers start before
+ * reading, so their start-up (modules, policy compile) overlaps it; a small input then sends them
+ * away unused. Unasked, workers start only once the input is known to be large.
  */
 export async function checkInputs(
   paths: readonly string[],
@@ -318,7 +328,9 @@ export async function checkInputs(
   options: CheckOptions,
   threads?: number,
 ): Promise<SourcesCheckResult & { readonly inputs: readonly string[] }> {
-  const speculative = workersAvailable() ? workersFor(Number.POSITIVE_INFINITY, threads) : 0;
+  const asked = threads ?? requestedThreads();
+  const speculative =
+    workersAvailable() && asked !== undefined ? workersFor(Number.POSITIVE_INFINITY, asked) : 0;
   const pool = speculative > 0 ? startWorkers(options, speculative) : undefined;
   try {
     const read = await readSources(paths, load);

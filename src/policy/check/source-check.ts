@@ -40,7 +40,7 @@ export function checkSource(
   now: string,
   findings: FindingSink,
 ): SourceOutcome {
-  const parsed = parseManifests(source.text, source.name);
+  const parsed = parseManifests(source.text, source.name, { keepParseState: true });
   const offline: OfflineEntry[] = [];
   parsed.objects.forEach((lo, ordinal) => {
     const raw = objectFindings(plan, lo.object, namespaceObjectFor(lo.object, namespaces), now);

@@ -42,9 +42,18 @@ export function needsYamlPath(text: string): boolean {
   return slowPathText.test(text) || helmMarker.test(text);
 }
 
-export function parseManifests(text: string, file: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Keep the parse state `locate` needs with the objects themselves, freed with them, instead of
+   * rebuilding it on demand for the last few files: for callers that locate fields right after
+   * parsing and then drop the objects (a check, source by source).
+   */
+  readonly keepParseState?: boolean;
+}
+
+export function parseManifests(text: string, file: string, options: ParseOptions = {}): ParseResult {
   if (!needsYamlPath(text)) {
-    const fast = parseFast(text, file);
+    const fast = parseFast(text, file, options.keepParseState === true);
     if (fast) return { objects: fast, errors: [] };
   }
   return parseManifestsWithYaml(text, file);
@@ -74,6 +83,8 @@ function linePos(starts: readonly number[], offset: number): Position {
 /** One file's text and the lazily rebuilt parse state its objects' `locate` needs. */
 interface Source {
   readonly text: string;
+  /** Its state stays with it (ParseOptions.keepParseState) rather than in `recent`. */
+  readonly kept: boolean;
   starts: number[] | undefined;
   events: Event[] | undefined;
   docs: Document.Parsed[] | undefined;
@@ -84,6 +95,7 @@ interface Source {
 const recent: Source[] = [];
 const keepRecent = 4;
 function touch(src: Source): void {
+  if (src.kept) return;
   const i = recent.indexOf(src);
   if (i === 0) return;
   if (i > 0) recent.splice(i, 1);
@@ -99,7 +111,7 @@ function startsOf(src: Source): number[] {
   return (src.starts ??= lineStarts(src.text));
 }
 
-function parseFast(text: string, file: string): LoadedObject[] | undefined {
+function parseFast(text: string, file: string, keep: boolean): LoadedObject[] | undefined {
   let events: Event[];
   let values: unknown[];
   try {
@@ -109,9 +121,14 @@ function parseFast(text: string, file: string): LoadedObject[] | undefined {
     return undefined; // the yaml path reports the error with its own code and position
   }
   if (!plainStringKeys(events, text)) return undefined;
-  // Keep the events for `locate`: a check places an object's findings right after parsing its file.
-  const src: Source = { text, starts: undefined, events, docs: undefined, lc: undefined };
-  touch(src);
+  const src: Source = {
+    text,
+    kept: keep,
+    starts: undefined,
+    events: keep ? events : undefined,
+    docs: undefined,
+    lc: undefined,
+  };
   const objects: LoadedObject[] = [];
   let doc = -1;
   for (let i = 0; i < events.length; i++) {
