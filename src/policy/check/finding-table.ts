@@ -34,6 +34,14 @@ export interface FindingSink {
   ): void;
 }
 
+/** An array sink that keeps one copy of each message (a check repeats a few hundred of them). */
+export function internedArraySink(into: Finding[], interner: Interner): FindingSink {
+  return {
+    add: (ruleId, severity, message, file, line, col, object) =>
+      void into.push({ ruleId, severity, message: interner.string(message), file, line, col, object }),
+  };
+}
+
 export function arraySink(into: Finding[]): FindingSink {
   return {
     add: (ruleId, severity, message, file, line, col, object) =>

@@ -20,7 +20,7 @@ import { parseManifests, type LoadedObject } from "../load/parse.js";
 import type { KubeObject } from "../vap/types.js";
 import { namespacesOf, offlineFindings, planCheck, type CheckOptions, type CheckPlan } from "./check.js";
 import { arraySink, Interner, unpackFindings } from "./finding-table.js";
-import { checkChunk, mayHoldNamespace, type ChunkOutcome, type SourceOutcome } from "./source-check.js";
+import { checkChunkHere, mayHoldNamespace, type ChunkOutcome, type SourceOutcome } from "./source-check.js";
 
 export interface ChunkRequest {
   readonly id: number;
@@ -95,12 +95,15 @@ export function localRunner(
   namespaces: ReadonlyMap<string, KubeObject>,
   now: string,
 ): ChunkRunner {
+  const interner = new Interner();
   return {
     ready: Promise.resolve(plan.compileErrors),
     depth: 1,
     run: (req) =>
       new Promise((resolve) =>
-        setImmediate(() => resolve({ id: req.id, ...checkChunk(plan, req.sources, namespaces, now) })),
+        setImmediate(() =>
+          resolve({ id: req.id, ...checkChunkHere(plan, req.sources, namespaces, now, interner) }),
+        ),
       ),
     close: async () => undefined,
   };
@@ -139,7 +142,8 @@ export async function runSources(
   const bySource = new Map<Source, SourceOutcome>();
   chunks.forEach((chunk, i) => {
     const r = results[i] as ChunkResult;
-    unpackFindings(r.findings, interner, findings);
+    if ("rows" in r.findings) unpackFindings(r.findings, interner, findings);
+    else for (const f of r.findings) findings.push(f);
     chunk.forEach((s, j) => bySource.set(s, r.sources[j] as SourceOutcome));
   });
   const errors: Diagnostic[] = [];

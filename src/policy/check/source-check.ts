@@ -9,7 +9,14 @@ import { parseManifests } from "../load/parse.js";
 import { offlineView } from "../offline/view.js";
 import type { KubeObject } from "../vap/types.js";
 import { namespaceObjectFor, objectFindings, placeFindings, type CheckPlan } from "./check.js";
-import { FindingTableBuilder, type FindingSink, type FindingTable } from "./finding-table.js";
+import type { Finding } from "../../report/finding.js";
+import {
+  FindingTableBuilder,
+  internedArraySink,
+  type FindingSink,
+  type FindingTable,
+  type Interner,
+} from "./finding-table.js";
 
 /** An object as the offline-only rules see it, and where it came from. */
 export interface OfflineEntry {
@@ -29,8 +36,11 @@ export interface SourceOutcome {
 export interface ChunkOutcome {
   /** One per source, in order. */
   readonly sources: SourceOutcome[];
-  /** The per-object findings of all of them, in source order. */
-  readonly findings: FindingTable;
+  /**
+   * The per-object findings of all of them, in source order: a table from a worker (cheap to
+   * send), placed findings from the calling thread (nothing to send).
+   */
+  readonly findings: FindingTable | readonly Finding[];
 }
 
 export function checkSource(
@@ -51,15 +61,30 @@ export function checkSource(
   return { objects: parsed.objects.length, errors: parsed.errors, offline };
 }
 
+/** A chunk on a worker: findings as a table. */
 export function checkChunk(
   plan: CheckPlan,
   sources: readonly Source[],
   namespaces: ReadonlyMap<string, KubeObject>,
   now: string,
-): ChunkOutcome {
+): ChunkOutcome & { readonly findings: FindingTable } {
   const findings = new FindingTableBuilder();
   const outcomes = sources.map((s) => checkSource(plan, s, namespaces, now, findings));
   return { sources: outcomes, findings: findings.build() };
+}
+
+/** A chunk on the calling thread: placed findings, messages shared through `interner`. */
+export function checkChunkHere(
+  plan: CheckPlan,
+  sources: readonly Source[],
+  namespaces: ReadonlyMap<string, KubeObject>,
+  now: string,
+  interner: Interner,
+): ChunkOutcome {
+  const findings: Finding[] = [];
+  const sink = internedArraySink(findings, interner);
+  const outcomes = sources.map((s) => checkSource(plan, s, namespaces, now, sink));
+  return { sources: outcomes, findings };
 }
 
 /**

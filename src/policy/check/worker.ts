@@ -19,8 +19,9 @@ if (port) {
       namespaces = namespacesOf(m.namespaces);
       return;
     }
-    const result: ChunkResult = { id: m.id, ...checkChunk(plan, m.sources, namespaces, options.now) };
+    const outcome = checkChunk(plan, m.sources, namespaces, options.now);
+    const result: ChunkResult = { id: m.id, ...outcome };
     // The findings table's numbers move to the main thread instead of being copied.
-    port.postMessage(result, [result.findings.rows.buffer]);
+    port.postMessage(result, [outcome.findings.rows.buffer]);
   });
 }
