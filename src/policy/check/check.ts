@@ -300,12 +300,18 @@ export function placeFindings(
   into: FindingSink,
 ): void {
   if (raw.length === 0) return;
+  // Container findings reuse one path array per container, so most lookups hit by identity.
+  const byArray = new Map<readonly (string | number)[] | undefined, { line: number; col: number }>();
   const positions = new Map<string, { line: number; col: number }>();
   const identities = new Map<string | undefined, NonNullable<Finding["object"]>>();
   for (const r of raw) {
-    const key = r.path === undefined ? "" : pathKey(r.path);
-    let position = positions.get(key);
-    if (position === undefined) positions.set(key, (position = at(lo, r.path)));
+    let position = byArray.get(r.path);
+    if (position === undefined) {
+      const key = r.path === undefined ? "" : pathKey(r.path);
+      position = positions.get(key);
+      if (position === undefined) positions.set(key, (position = at(lo, r.path)));
+      byArray.set(r.path, position);
+    }
     let identity = identities.get(r.container);
     if (identity === undefined)
       identities.set(r.container, (identity = findingObject(lo.object, r.container)));
