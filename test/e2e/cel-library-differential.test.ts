@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { canonical, compileCel, toCel } from "../../src/policy/cel/index.js";
 import { libraryRules } from "../../src/policy/library/index.js";
 import { toVap } from "../../src/policy/library/to-vap.js";
-import { defaultParams, paramsConfigMap, policyParamsSchema } from "../../src/policy/params/params.js";
+import { defaultParams, paramsConfigMap } from "../../src/policy/params/params.js";
+import { policyParamsSchema } from "../../src/policy/params/schema.js";
 import {
   compilePolicySet,
   gvkOf,

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { BespokeInputError, diagnostic, type Diagnostic } from "../../core/diagnostics.js";
 import { Codes } from "../../core/codes.js";
-import { policyParamsSchema, type PolicyParams } from "./params.js";
+import type { PolicyParams } from "./params.js";
+import { policyParamsSchema } from "./schema.js";
 
 export function parseParams(text: string, file: string): PolicyParams {
   const lc = new LineCounter();

@@ -3,36 +3,42 @@
  * one ConfigMap (the VAP paramKind), so the CEL reads them as comma-separated strings; offline the
  * same ConfigMap is built from this file and handed to the same CEL.
  */
-import { z } from "zod";
+/**
+ * The params, with every default applied (schema.ts validates a file and fills in the defaults;
+ * this module stays free of the validator, so checking — in workers too — does not load it).
+ */
+export interface PolicyParams {
+  /** Image reference prefixes, e.g. "registry.example.com/". Empty: every registry is trusted. */
+  readonly trustedRegistries: string[];
+  /** RE2 patterns an image must fully match. Empty: every image is allowed. */
+  readonly allowedImages: string[];
+  /** Labels every workload must carry. */
+  readonly requiredLabels: string[];
+  /** Label naming the owning team. */
+  readonly ownerLabel: string;
+  /** Namespaces where Services of type LoadBalancer or NodePort are allowed. */
+  readonly externalServiceNamespaces: string[];
+  /** RE2 pattern for production namespaces (replicas ≥ 2 there). */
+  readonly prodNamespacePattern: string;
+  /** Namespaces run by the platform team (their service accounts may be bound to cluster-admin). */
+  readonly platformNamespaces: string[];
+  /** Groups that may bind cluster-admin and set exception annotations. */
+  readonly adminGroups: string[];
+  readonly apiVersion?: "bespoke.dev/v1alpha1" | undefined;
+  readonly kind?: "PolicyParams" | undefined;
+}
 
-const list = z.array(z.string().min(1)).default([]);
-
-export const policyParamsSchema = z
-  .object({
-    apiVersion: z.literal("bespoke.dev/v1alpha1").optional(),
-    kind: z.literal("PolicyParams").optional(),
-    /** Image reference prefixes, e.g. "registry.example.com/". Empty: every registry is trusted. */
-    trustedRegistries: list,
-    /** RE2 patterns an image must fully match. Empty: every image is allowed. */
-    allowedImages: list,
-    /** Labels every workload must carry. */
-    requiredLabels: z.array(z.string().min(1)).default(["app.kubernetes.io/name"]),
-    /** Label naming the owning team. */
-    ownerLabel: z.string().min(1).default("team"),
-    /** Namespaces where Services of type LoadBalancer or NodePort are allowed. */
-    externalServiceNamespaces: list,
-    /** RE2 pattern for production namespaces (replicas ≥ 2 there). */
-    prodNamespacePattern: z.string().min(1).default("^(prod|production)(-.*)?$|^.*-prod$"),
-    /** Namespaces run by the platform team (their service accounts may be bound to cluster-admin). */
-    platformNamespaces: z.array(z.string().min(1)).default(["kube-system", "bespoke-system"]),
-    /** Groups that may bind cluster-admin and set exception annotations. */
-    adminGroups: z.array(z.string().min(1)).default(["system:masters", "bespoke:platform-admins"]),
-  })
-  .strict();
-
-export type PolicyParams = z.output<typeof policyParamsSchema>;
-
-export const defaultParams: PolicyParams = policyParamsSchema.parse({});
+/** What an empty params file gives (test/unit/policy-params.test.ts holds it to the schema). */
+export const defaultParams: PolicyParams = {
+  trustedRegistries: [],
+  allowedImages: [],
+  requiredLabels: ["app.kubernetes.io/name"],
+  ownerLabel: "team",
+  externalServiceNamespaces: [],
+  prodNamespacePattern: "^(prod|production)(-.*)?$|^.*-prod$",
+  platformNamespaces: ["kube-system", "bespoke-system"],
+  adminGroups: ["system:masters", "bespoke:platform-admins"],
+};
 
 export const paramsConfigMapName = "bespoke-policy-params";
 export const paramsNamespace = "bespoke-system";
