@@ -1,5 +1,6 @@
 import type { Report } from "./report.js";
-import type { Severity } from "./finding.js";
+import type { Finding, Severity } from "./finding.js";
+import { jsonWithStreamedArray } from "./stream-json.js";
 
 const level: Record<Severity, "error" | "warning" | "note"> = {
   error: "error",
@@ -7,10 +8,12 @@ const level: Record<Severity, "error" | "warning" | "note"> = {
   info: "note",
 };
 
+const resultsHere = "\u0000results\u0000";
+
 /** SARIF 2.1.0, shaped for GitHub code scanning (relative URIs, rule metadata, 1-based regions). */
-export function renderSarif(report: Report): string {
+export function* sarifParts(report: Report): Generator<string> {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
-  const results = report.findings.map((f) => {
+  const result = (f: Finding) => {
     const region: Record<string, number> = {};
     if (f.line !== undefined) region.startLine = f.line;
     if (f.line !== undefined && f.col !== undefined) region.startColumn = f.col;
@@ -42,7 +45,7 @@ export function renderSarif(report: Report): string {
         },
       ],
     };
-  });
+  };
   const notifications = report.errors.map((e) => ({
     level: "error" as const,
     message: { text: `${e.code}: ${e.message}${e.hint ? ` (hint: ${e.hint})` : ""}` },
@@ -84,11 +87,16 @@ export function renderSarif(report: Report): string {
         invocations: [
           { executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications },
         ],
-        results,
+        results: resultsHere,
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + "\n";
+  yield* jsonWithStreamedArray(sarif, resultsHere, report.findings, result);
+  yield "\n";
+}
+
+export function renderSarif(report: Report): string {
+  return [...sarifParts(report)].join("");
 }
 
 function toUri(file: string): string {

@@ -18,17 +18,18 @@ function objectLabel(f: Finding): string {
   return ` [${o.kind ?? "?"} ${ns}${o.name ?? "?"}${c}]`;
 }
 
-export function renderText(report: Report, style: Style): string {
+export function* textParts(report: Report, style: Style): Generator<string> {
   const sev = (s: Severity): string =>
     s === "error" ? style.red(s) : s === "warning" ? style.yellow(s) : style.blue(s);
-  const lines: string[] = [];
-  for (const e of report.errors) lines.push(formatDiagnostic(e));
+  for (const e of report.errors) yield formatDiagnostic(e) + "\n";
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) {
-    lines.push(`${where(f)}: ${sev(f.severity)} ${style.bold(f.ruleId)}${objectLabel(f)} ${f.message}`);
+    counts[f.severity]++;
+    yield `${where(f)}: ${sev(f.severity)} ${style.bold(f.ruleId)}${objectLabel(f)} ${f.message}\n`;
   }
-  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  lines.push(
-    `${report.inputs.length} input(s), ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info, ${report.errors.length} unreadable`,
-  );
-  return lines.join("\n") + "\n";
+  yield `${report.inputs.length} input(s), ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${report.errors.length} unreadable\n`;
+}
+
+export function renderText(report: Report, style: Style): string {
+  return [...textParts(report, style)].join("");
 }

@@ -1,6 +1,6 @@
 import type { CliContext } from "../../cli/context.js";
 import { ExitCode } from "../../core/exit-codes.js";
-import { atOrAbove, renderReport, type Report } from "../../report/index.js";
+import { atOrAbove, writeReport, type Report } from "../../report/index.js";
 
 /** Prints a report in the asked format and maps it to the shared exit codes. */
 export function emitReport(
@@ -10,7 +10,8 @@ export function emitReport(
   failOn: "error" | "warning" | "info" | "none",
   extraText = "",
 ): number {
-  ctx.stdout(extraText + renderReport(report, format, ctx.style));
+  if (extraText) ctx.stdout(extraText);
+  writeReport(report, format, ctx.style, ctx.stdout);
   if (report.errors.length > 0) return ExitCode.badInput;
   if (failOn !== "none" && atOrAbove(report.findings, failOn)) return ExitCode.findings;
   return ExitCode.ok;

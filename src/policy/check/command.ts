@@ -6,7 +6,7 @@ import { BespokeInputError, diagnostic, formatDiagnostic } from "../../core/diag
 import { Codes } from "../../core/codes.js";
 import { ExitCode } from "../../core/exit-codes.js";
 import { atOrAbove } from "../../report/finding.js";
-import { renderReport } from "../../report/index.js";
+import { writeReport } from "../../report/index.js";
 import { bespokeVersion } from "../../cli/version.js";
 import { parsePssVersion } from "../pss/index.js";
 
@@ -66,7 +66,7 @@ export async function runCheckCommand(
     errors,
     inputs: result.inputs,
   };
-  ctx.stdout(renderReport(report, flags.output, ctx.style));
+  writeReport(report, flags.output, ctx.style, ctx.stdout);
   // Machine formats carry the errors inside; say them on stderr too so a CI log shows why.
   if (flags.output !== "text") for (const e of errors) ctx.stderr(formatDiagnostic(e) + "\n");
   if (errors.length > 0) return ExitCode.badInput;
