@@ -1,7 +1,8 @@
 // One measured run in a fresh process (so peak RSS is this run's): `node bench/check-run.mjs MODE DIR`.
 // MODE "parse" reads and parses every file only (the baseline); "check" runs every rule as `bespoke check`
 // does (worker threads on every core when the input is large enough); "check-N" asks for N threads
-// (1: this thread only; N >= 2: N workers whatever the input's size).
+// (1: this thread only; N >= 2: N workers whatever the input's size); "report" checks as "check" and
+// writes the JSON report to /dev/null, as `bespoke check --output json > /dev/null` would.
 import { performance } from "node:perf_hooks";
 
 const [mode, dir] = process.argv.slice(2);
@@ -29,6 +30,22 @@ if (mode === "parse") {
   // What `bespoke check` does between its flags and its report: read and check.
   const threads = /^check-\d+$/.test(mode) ? Number(mode.slice("check-".length)) : undefined;
   const r = await checkInputs([dir], load, options, threads);
+  if (mode === "report") {
+    const { openSync, writeSync, closeSync } = await import("node:fs");
+    const { writeReport } = await import("../dist/report/index.js");
+    const { makeStyle } = await import("../dist/cli/style.js");
+    const fd = openSync("/dev/null", "w");
+    const report = {
+      tool: { name: "bespoke", version: "bench" },
+      run: "check",
+      rules: r.rules,
+      findings: r.findings,
+      errors: r.errors,
+      inputs: r.inputs,
+    };
+    writeReport(report, "json", makeStyle(false), (s) => writeSync(fd, s));
+    closeSync(fd);
+  }
   objects = r.objects;
   errors = r.errors.length;
   findings = r.findings.length;

@@ -75,7 +75,7 @@ function measure(mode) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const cores = availableParallelism();
-const modes = ["parse", "check-1", "check", ...(cores > 1 ? [`check-${cores}`] : [])];
+const modes = ["parse", "check-1", "check", ...(cores > 1 ? [`check-${cores}`] : []), "report"];
 const results = Object.fromEntries(modes.map((m) => [m, []]));
 for (let i = 0; i < runs && !process.env.BENCH_ONLY_CORPUS; i++)
   for (const mode of modes) results[mode].push(measure(mode));
@@ -111,6 +111,7 @@ const line = (label, r) =>
 console.log(line("bespoke check, 1 thread      ", c1));
 console.log(line("bespoke check (default)      ", c));
 if (cn) console.log(line(`bespoke check, ${String(cores).padStart(2)} workers    `, cn));
+console.log(line("check + JSON report written ", summary("report")));
 console.log(`check costs ${(c.ms / p.ms).toFixed(2)}x the parse baseline`);
 
 const kubeScore = process.env.KUBE_SCORE ?? "/tmp/peers/bin/kube-score";
