@@ -5,7 +5,7 @@
  *
  *   node --import ./bench/pss-ts-resolve.mjs bench/cel.ts [pods] [rounds]
  */
-import { compileCel, toCel } from "../src/policy/cel/index.js";
+import { compileCel, toCel, vapActivation } from "../src/policy/cel/index.js";
 import { compilePolicySet, type ValidatingAdmissionPolicy } from "../src/policy/vap/index.js";
 import { runReference, type ReferenceCase } from "./cel-reference.js";
 
@@ -77,15 +77,7 @@ const compiled = EXPRESSIONS.map((e) => {
   if (!c.ok) throw new Error(`${e}: ${c.error}`);
   return c.expression;
 });
-const activations = objects.map((o) => ({
-  object: toCel(o),
-  oldObject: null,
-  params: null,
-  namespaceObject: null,
-  request: null,
-  variables: {},
-  authorizer: null,
-}));
+const activations = objects.map((o) => vapActivation({ object: toCel(o) }));
 let oursBest = 0;
 let oursTrues = 0;
 for (let r = 0; r < rounds; r++) {

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canonical, compileCel, CostMeter, toCel } from "../../src/policy/cel/index.js";
+import { canonical, compileCel, CostMeter, toCel, vapActivation } from "../../src/policy/cel/index.js";
 
 // The comprehension charge is a macro (cost-macro.ts) standing in for typed functions; these pin
 // what the functions did: result types, compile errors, runtime errors and the units charged.
 function evaluate(expr: string, object: unknown, meter?: CostMeter): unknown {
   const c = compileCel(expr);
   if (!c.ok) return { compileError: c.error };
-  const r = c.expression.evaluate(
-    {
-      object: toCel(object),
-      oldObject: null,
-      params: null,
-      namespaceObject: null,
-      request: null,
-      variables: {},
-      authorizer: null,
-    },
-    meter,
-  );
+  const r = c.expression.evaluate(vapActivation({ object: toCel(object) }), meter);
   return r.ok ? { type: c.expression.type, value: canonical(r.value) } : { error: r.error };
 }
 

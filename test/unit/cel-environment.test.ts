@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canonical, compileCel, CostMeter, toCel } from "../../src/policy/cel/index.js";
+import { canonical, compileCel, CostMeter, toCel, vapActivation } from "../../src/policy/cel/index.js";
 
 function run(expr: string, vars: Record<string, unknown> = {}): unknown {
   const c = compileCel(expr);
   if (!c.ok) return { compileError: c.error };
-  const activation: Record<string, unknown> = {
-    object: null,
-    oldObject: null,
-    params: null,
-    namespaceObject: null,
-    request: null,
-    variables: {},
-    authorizer: null,
-  };
+  const activation = vapActivation();
   for (const [k, v] of Object.entries(vars)) activation[k] = toCel(v);
   const r = c.expression.evaluate(activation);
   return r.ok ? canonical(r.value) : { error: r.error };

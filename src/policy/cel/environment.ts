@@ -20,6 +20,18 @@ export const VAP_VARIABLES = [
   "authorizer",
 ] as const;
 
+/**
+ * An activation with every VAP variable present (null, `variables` empty) and `values` over them:
+ * what an expression sees when a caller sets only some (tests, benches, the CEL differential).
+ */
+export function vapActivation(
+  values: Partial<Record<(typeof VAP_VARIABLES)[number], unknown>> = {},
+): Record<string, unknown> {
+  const activation: Record<string, unknown> = {};
+  for (const name of VAP_VARIABLES) activation[name] = name === "variables" ? {} : null;
+  return Object.assign(activation, values);
+}
+
 let shared: Environment | undefined;
 
 /** The Kubernetes CEL environment (built once; registering functions is not free). */

@@ -8,5 +8,5 @@
  */
 export { compileCel, type CelResult, type CompiledExpression, type CompileResult } from "./compile.js";
 export { CostMeter, CostLimitError, PER_CALL_LIMIT, RUNTIME_BUDGET } from "./cost.js";
-export { VAP_VARIABLES } from "./environment.js";
+export { VAP_VARIABLES, vapActivation } from "./environment.js";
 export { toCel, parseJsonForCel, canonical, type Canonical } from "./values.js";
