@@ -3,9 +3,10 @@
  *
  * The main thread reads every input (fast: IO only) and parses just the texts that may hold a
  * Namespace, because every object's namespaceObject must be known before its rules run. Then the
- * inputs go out in chunks to runners (worker threads and the main thread itself), each of which
- * parses its texts, runs the per-object rules, places the findings and returns them with small
- * views of the objects for the offline-only rules; nothing else of an object outlives its chunk.
+ * inputs go out in chunks to runners (the calling thread, or worker threads for large inputs),
+ * each of which parses its texts, runs the per-object rules, places the findings and returns them
+ * with small views of the objects for the offline-only rules; nothing else of an object outlives
+ * its source.
  * Chunks are merged in input order, so the result is the same as the in-memory `runCheck`'s on
  * the same inputs (test/unit/check-pipeline.test.ts), whatever the number of runners.
  */
@@ -35,8 +36,8 @@ export interface ChunkRunner {
   /** Compile errors of the runner's plan, once it has compiled the policies. */
   readonly ready: Promise<readonly Diagnostic[]>;
   /**
-   * Chunks to keep in flight. A worker gets its next chunk before it replies, because its reply
-   * waits until the main thread finishes the chunk it is checking itself.
+   * Chunks to keep in flight. A worker gets its next chunk before it replies, so it never idles
+   * while its reply and the next request cross.
    */
   readonly depth: number;
   run(req: ChunkRequest): Promise<ChunkResult>;
