@@ -9,8 +9,6 @@ import { atOrAbove } from "../../report/finding.js";
 import { writeReport } from "../../report/index.js";
 import { bespokeVersion } from "../../cli/version.js";
 import { parsePssVersion } from "../pss/index.js";
-
-import { loadParams } from "../params/load.js";
 import { defaultParams } from "../params/params.js";
 import { planCheck } from "./check.js";
 import { checkInputs } from "./pipeline.js";
@@ -42,7 +40,10 @@ export async function runCheckCommand(
   const pss = parsePssVersion(flags.pssVersion);
   if (!pss.ok) throw new BespokeInputError([pss.diagnostic]);
   const now = parseNow(flags.now, ctx.now());
-  const params = flags.params ? await loadParams(resolve(ctx.cwd, flags.params)) : defaultParams;
+  // The params file's validator (zod) loads only when there is a file to validate.
+  const params = flags.params
+    ? await (await import("../params/load.js")).loadParams(resolve(ctx.cwd, flags.params))
+    : defaultParams;
   const options = {
     pssVersion: pss.version,
     params,

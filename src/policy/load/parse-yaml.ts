@@ -4,7 +4,8 @@
  * another document is broken. parse.ts tries a faster path first and falls back to this one for
  * anything unusual (anchors, tags, errors, Lists, ...), so this file defines the behaviour.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import { diagnostic, type Diagnostic } from "../../core/diagnostics.js";
 import { Codes } from "../../core/codes.js";
 import type { KubeObject } from "../vap/types.js";
@@ -44,6 +45,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 export function parseManifestsWithYaml(text: string, file: string): ParseResult {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lc = new LineCounter();
   const objects: LoadedObject[] = [];
   const errors: Diagnostic[] = [];
@@ -122,7 +124,7 @@ function collect(
     return;
   }
   if (value === null || value === undefined) return;
-  if (!isMap(root) || typeof value !== "object" || Array.isArray(value)) {
+  if (!yamlLib().isMap(root) || typeof value !== "object" || Array.isArray(value)) {
     errors.push(
       diagnostic(Codes.checkNotAnObject, "document is not a Kubernetes object (expected a mapping)", {
         file,
@@ -136,7 +138,7 @@ function collect(
   if (typeof obj.kind === "string" && obj.kind.endsWith("List") && Array.isArray(items)) {
     const seq = root.get("items", true);
     items.forEach((item, i) => {
-      const node = isSeq(seq) ? (seq.items[i] as Node | undefined) : undefined;
+      const node = yamlLib().isSeq(seq) ? (seq.items[i] as Node | undefined) : undefined;
       const p = node?.range ? pos(node.range[0]) : rootPos;
       add(item, node, p, file, pos, objects, errors);
     });
@@ -176,7 +178,7 @@ function add(
     col: p.col,
     object: obj,
     locate: (path) => {
-      if (!node || !isMap(node)) return undefined;
+      if (!node || !yamlLib().isMap(node)) return undefined;
       const target = node.getIn(path as (string | number)[], true) as Node | undefined;
       // Scalars come back as Scalar nodes with a range; a missing path gives undefined.
       const r = (target as { range?: [number, number, number] } | undefined)?.range;

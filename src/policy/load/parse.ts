@@ -10,7 +10,8 @@
  * from a re-parse of the events, kept for the last few files only, so memory stays bounded.
  */
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, type Event } from "js-yaml";
-import { LineCounter, parseAllDocuments, isMap, type Document, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import {
   helmMarker,
   parseManifestsWithYaml,
@@ -271,11 +272,12 @@ function locateWithYaml(
   path: readonly (string | number)[],
 ): Position | undefined {
   if (!src.docs || !src.lc) {
+    const { LineCounter, parseAllDocuments } = yamlLib();
     src.lc = new LineCounter();
     src.docs = parseAllDocuments(src.text, { lineCounter: src.lc, ...yamlOptions }) as Document.Parsed[];
   }
   const root = src.docs.find((d) => (d.contents as Node | null)?.range?.[0] === rootOffset)?.contents;
-  if (!root || !isMap(root)) return undefined;
+  if (!root || !yamlLib().isMap(root)) return undefined;
   const target = root.getIn(path as (string | number)[], true) as Node | undefined;
   const r = (target as { range?: [number, number, number] } | undefined)?.range;
   if (!r) return undefined;
