@@ -15,22 +15,6 @@ import { formatString, stringOf } from "./format-string.js";
  * expression's calls are renamed to these (rewrite.ts) because the library's own built-ins of the
  * same names cannot be replaced.
  */
-export const STRING_FUNCTIONS = [
-  "charAt",
-  "indexOf",
-  "lastIndexOf",
-  "lowerAscii",
-  "upperAscii",
-  "replace",
-  "split",
-  "substring",
-  "trim",
-  "join",
-  "format",
-  "matches",
-  "string",
-  "reverse",
-] as const;
 
 // Go's unicode.IsSpace.
 const GO_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
